@@ -1,0 +1,86 @@
+# Mentor Journal: the README's commands. `make run` and `make test` install what is missing first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+APP        := target/debug/mentor-journal
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BUILD_PKGS := build-essential pkg-config perl libwebkit2gtk-4.1-dev
+TEST_PKGS  := xvfb xauth webkit2gtk-driver
+NPM_STAMP  := ui/node_modules/.package-lock.json
+# WebKitGTK's DMA-BUF renderer draws blank windows under Xvfb and in some VMs.
+E2E_ENV    := WEBKIT_DISABLE_DMABUF_RENDERER=1
+
+define apt_install
+	missing=""; for p in $(1); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing system packages:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e screenshot clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
+
+deps: ## Install the system packages and the UI's npm packages needed to build
+	@$(call apt_install,$(BUILD_PKGS))
+	@$(MAKE) --no-print-directory $(NPM_STAMP)
+
+$(NPM_STAMP): ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+	@touch $(NPM_STAMP)
+
+test-deps: deps ## Also install what the tests need: Xvfb, WebKitWebDriver, tauri-driver
+	@$(call apt_install,$(TEST_PKGS))
+	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+
+ui: deps ## Build the web UI into ui/dist (embedded into the app binary)
+	cd ui && npm run build
+
+build: ui ## Build the desktop app (debug, UI embedded)
+	cargo build -p mentor-journal
+
+run: build ## Install what is missing, build and open the app
+	./$(APP)
+
+dev: deps ## Run against the Vite dev server with hot reload
+	cd ui && npm run dev & trap 'kill %1' EXIT; cargo run -p mentor-journal --no-default-features
+
+test: test-deps lint rust-test bindings-check ui-check ui-test e2e ## Run every test layer (installs first)
+	@echo "All test layers passed."
+
+lint: ui ## rustfmt and clippy, warnings are errors
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+rust-test: ui ## Core and integration tests on real encrypted vaults (also regenerates the bindings)
+	cargo test --workspace
+
+bindings-check: ## Fail when the committed TypeScript bindings differ from what Rust generates
+	@if [ -n "$$(git status --porcelain -- ui/src/bindings)" ]; then \
+	  git status --porcelain -- ui/src/bindings; git --no-pager diff --stat -- ui/src/bindings; \
+	  echo "ui/src/bindings is stale: run 'cargo test --workspace' and commit the result."; exit 1; \
+	fi
+
+ui-check: deps ## svelte-check and tsc, strict
+	cd ui && npm run check
+
+ui-test: deps ## Vitest component and ipc tests
+	cd ui && npm test
+
+e2e: test-deps build ## Drive the real app through tauri-driver and WebKitWebDriver under Xvfb
+	$(E2E_ENV) MENTOR_JOURNAL_APP=$(CURDIR)/$(APP) xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  cargo test -p mentor-journal-tests --features e2e --test e2e -- --nocapture --test-threads=1
+
+screenshot: build ## Open the app under Xvfb on a throwaway journal and save screenshots/app.png
+	@mkdir -p screenshots
+	$(E2E_ENV) MENTOR_JOURNAL_DIR=$$(mktemp -d) xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  bash -c './$(APP) & sleep 6; import -window root screenshots/app.png; kill %1'
+	@echo "Saved screenshots/app.png"
+
+clean: ## Remove build output (keeps node_modules)
+	cargo clean
+	rm -rf ui/dist

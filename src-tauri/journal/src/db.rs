@@ -1,0 +1,52 @@
+//! Opening the SQLCipher database with the raw data key.
+//!
+//! The key is handed to SQLCipher as raw hex (`PRAGMA key = "x'..'"`), so opening costs no second
+//! KDF: the expensive stretching already happened on the key file. Right after keying we read the
+//! schema, because SQLCipher only notices a wrong key or a damaged file on the first read; with a
+//! key that came out of an authenticated seal, a failure there means the database is damaged.
+//!
+//! The schema version is checked before any write (WAL switch included), so a journal from a newer
+//! version of the app is refused byte-for-byte untouched.
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::keyfile::DataKey;
+use crate::migrate;
+
+/// Page cache size in KiB. SQLCipher decrypts every page it reads; a cache that holds the whole
+/// journal (which is small) keeps reads close to plain SQLite speed.
+const CACHE_KIB: i64 = 64 * 1024;
+
+pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    } else if !path.exists() {
+        return Err(Error::Corrupt(
+            "The journal's database file is missing from its folder.".into(),
+        ));
+    }
+    let mut conn = Connection::open_with_flags(path, flags)?;
+    let keying = Zeroizing::new(format!(
+        "PRAGMA key = \"x'{}'\";",
+        data_encoding::HEXLOWER.encode(key.as_slice())
+    ));
+    conn.execute_batch(&keying)?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0))?;
+    migrate::refuse_newer(&conn)?;
+    conn.execute_batch(&format!(
+        "PRAGMA temp_store = MEMORY;
+         PRAGMA foreign_keys = ON;
+         PRAGMA synchronous = FULL;
+         PRAGMA cache_size = -{CACHE_KIB};"
+    ))?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Internal("the database refused write-ahead logging".into()));
+    }
+    migrate::run(&mut conn)?;
+    Ok(conn)
+}

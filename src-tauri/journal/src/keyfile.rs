@@ -1,0 +1,301 @@
+//! The key file: the journal's random data key, sealed twice.
+//!
+//! The database is encrypted with a random 256-bit data key that never changes when the passphrase
+//! does. This file holds that key sealed (XChaCha20-Poly1305) once under a key stretched from the
+//! passphrase with Argon2id and once under the recovery key. Changing the passphrase therefore
+//! rewrites a few hundred bytes, not the whole journal, and the recovery key keeps working.
+//!
+//! The format version and the KDF parameters are stored in the file *and* bound into each seal as
+//! associated data, so editing them (say, to weaken the KDF) makes the seal fail instead of
+//! silently changing what the passphrase protects. Nothing stored here is enough to derive the data
+//! key without the passphrase or the recovery key: there is no password hash, no cached key.
+//!
+//! Writes are atomic (temporary file, fsync, rename, fsync of the folder): after a crash the file
+//! on disk is either the old one or the new one, never a mix.
+
+use argon2::{Algorithm, Argon2, Params, Version};
+use chacha20poly1305::aead::{Aead, KeyInit, Payload};
+use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
+use data_encoding::BASE64;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fs;
+use std::io::Write;
+use std::path::Path;
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, random};
+
+const FORMAT: &str = "mentor-journal-key";
+const VERSION: u32 = 1;
+const SALT_BYTES: usize = 16;
+const NONCE_BYTES: usize = 24;
+pub(crate) const DATA_KEY_BYTES: usize = 32;
+
+/// The journal's data key, wiped from memory on drop.
+pub(crate) type DataKey = Zeroizing<[u8; DATA_KEY_BYTES]>;
+
+/// Argon2id cost. The defaults follow Bitwarden's (64 MiB, t=3, p=4) and are stored in each key file,
+/// so raising them later does not lock anyone out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KdfParams {
+    pub memory_kib: u32,
+    pub iterations: u32,
+    pub parallelism: u32,
+}
+
+impl Default for KdfParams {
+    fn default() -> Self {
+        KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 4 }
+    }
+}
+
+impl KdfParams {
+    /// Bounds for parameters read from a file: a damaged file must not make us allocate terabytes.
+    fn check(&self) -> Result<()> {
+        let ok = (8..=4 * 1024 * 1024).contains(&self.memory_kib)
+            && (1..=64).contains(&self.iterations)
+            && (1..=16).contains(&self.parallelism);
+        if ok { Ok(()) } else { Err(damaged()) }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KeyFileRepr {
+    format: String,
+    version: u32,
+    kdf: KdfRepr,
+    passphrase: SealedRepr,
+    recovery: SealedRepr,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KdfRepr {
+    algorithm: String,
+    #[serde(flatten)]
+    params: KdfParams,
+    salt: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SealedRepr {
+    nonce: String,
+    ciphertext: String,
+}
+
+/// A parsed key file: what is needed to open either seal.
+pub(crate) struct KeyFile {
+    params: KdfParams,
+    salt: [u8; SALT_BYTES],
+    passphrase: Sealed,
+    recovery: Sealed,
+}
+
+struct Sealed {
+    nonce: [u8; NONCE_BYTES],
+    ciphertext: Vec<u8>,
+}
+
+fn damaged() -> Error {
+    Error::Corrupt("The journal's key file is damaged or unreadable.".into())
+}
+
+impl KeyFile {
+    /// Seals a data key under a passphrase and a recovery key.
+    pub(crate) fn seal(
+        data_key: &DataKey,
+        passphrase: &Passphrase,
+        recovery: &[u8; RECOVERY_KEY_BYTES],
+        params: KdfParams,
+    ) -> Result<Self> {
+        let salt = *random::<SALT_BYTES>()?;
+        let pass_key = stretch(passphrase, &salt, params)?;
+        let rec_key = recovery_seal_key(recovery);
+        Ok(KeyFile {
+            params,
+            salt,
+            passphrase: Sealed::seal(&pass_key, data_key, &passphrase_aad(params, &salt))?,
+            recovery: Sealed::seal(&rec_key, data_key, &recovery_aad())?,
+        })
+    }
+
+    /// The same file with the passphrase seal replaced (fresh salt, current default cost).
+    pub(crate) fn with_passphrase(
+        self,
+        data_key: &DataKey,
+        passphrase: &Passphrase,
+        params: KdfParams,
+    ) -> Result<Self> {
+        let salt = *random::<SALT_BYTES>()?;
+        let pass_key = stretch(passphrase, &salt, params)?;
+        Ok(KeyFile {
+            params,
+            salt,
+            passphrase: Sealed::seal(&pass_key, data_key, &passphrase_aad(params, &salt))?,
+            recovery: self.recovery,
+        })
+    }
+
+    /// Pays the full KDF, then opens the passphrase seal; a failed seal is a wrong passphrase.
+    pub(crate) fn open_with_passphrase(&self, passphrase: &Passphrase) -> Result<DataKey> {
+        let key = stretch(passphrase, &self.salt, self.params)?;
+        self.passphrase
+            .open(&key, &passphrase_aad(self.params, &self.salt))
+            .ok_or(Error::WrongPassphrase)
+    }
+
+    pub(crate) fn open_with_recovery(&self, recovery: &[u8; RECOVERY_KEY_BYTES]) -> Result<DataKey> {
+        self.recovery
+            .open(&recovery_seal_key(recovery), &recovery_aad())
+            .ok_or(Error::WrongRecoveryKey)
+    }
+
+    pub(crate) fn read(path: &Path) -> Result<Self> {
+        let bytes = fs::read(path)?;
+        let repr: KeyFileRepr = serde_json::from_slice(&bytes).map_err(|_| damaged())?;
+        if repr.format != FORMAT {
+            return Err(damaged());
+        }
+        if repr.version > VERSION {
+            return Err(Error::Conflict(
+                "This journal's key file was written by a newer version of Mentor Journal. \
+                 Update the app to open it; nothing was changed."
+                    .into(),
+            ));
+        }
+        if repr.version != VERSION || repr.kdf.algorithm != "argon2id" {
+            return Err(damaged());
+        }
+        repr.kdf.params.check()?;
+        Ok(KeyFile {
+            params: repr.kdf.params,
+            salt: decode_array(&repr.kdf.salt)?,
+            passphrase: Sealed::decode(&repr.passphrase)?,
+            recovery: Sealed::decode(&repr.recovery)?,
+        })
+    }
+
+    /// Replaces the file atomically: temp file, fsync, rename over, fsync the folder.
+    pub(crate) fn write(&self, path: &Path) -> Result<()> {
+        let repr = KeyFileRepr {
+            format: FORMAT.into(),
+            version: VERSION,
+            kdf: KdfRepr {
+                algorithm: "argon2id".into(),
+                params: self.params,
+                salt: BASE64.encode(&self.salt),
+            },
+            passphrase: self.passphrase.encode(),
+            recovery: self.recovery.encode(),
+        };
+        let json = serde_json::to_vec_pretty(&repr)
+            .map_err(|_| Error::Internal("could not encode the key file".into()))?;
+        write_atomically(path, &json)
+    }
+}
+
+impl Sealed {
+    fn seal(key: &DataKey, plaintext: &DataKey, aad: &[u8]) -> Result<Self> {
+        let nonce = *random::<NONCE_BYTES>()?;
+        let cipher = XChaCha20Poly1305::new(Key::from_slice(key.as_slice()));
+        let ciphertext = cipher
+            .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext.as_slice(), aad })
+            .map_err(|_| Error::Internal("sealing the key failed".into()))?;
+        Ok(Sealed { nonce, ciphertext })
+    }
+
+    fn open(&self, key: &DataKey, aad: &[u8]) -> Option<DataKey> {
+        let cipher = XChaCha20Poly1305::new(Key::from_slice(key.as_slice()));
+        let plain = Zeroizing::new(
+            cipher
+                .decrypt(XNonce::from_slice(&self.nonce), Payload { msg: &self.ciphertext, aad })
+                .ok()?,
+        );
+        let mut out = Zeroizing::new([0u8; DATA_KEY_BYTES]);
+        if plain.len() != DATA_KEY_BYTES {
+            return None;
+        }
+        out.copy_from_slice(&plain);
+        Some(out)
+    }
+
+    fn decode(repr: &SealedRepr) -> Result<Self> {
+        let ciphertext = BASE64.decode(repr.ciphertext.as_bytes()).map_err(|_| damaged())?;
+        if ciphertext.len() != DATA_KEY_BYTES + 16 {
+            return Err(damaged());
+        }
+        Ok(Sealed { nonce: decode_array(&repr.nonce)?, ciphertext })
+    }
+
+    fn encode(&self) -> SealedRepr {
+        SealedRepr { nonce: BASE64.encode(&self.nonce), ciphertext: BASE64.encode(&self.ciphertext) }
+    }
+}
+
+fn decode_array<const N: usize>(text: &str) -> Result<[u8; N]> {
+    BASE64
+        .decode(text.as_bytes())
+        .ok()
+        .and_then(|v| <[u8; N]>::try_from(v.as_slice()).ok())
+        .ok_or_else(damaged)
+}
+
+fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey> {
+    let params = Params::new(p.memory_kib, p.iterations, p.parallelism, Some(DATA_KEY_BYTES))
+        .map_err(|_| damaged())?;
+    let mut out = Zeroizing::new([0u8; DATA_KEY_BYTES]);
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+        .hash_password_into(passphrase.as_bytes(), salt, out.as_mut_slice())
+        .map_err(|_| Error::Internal("key derivation failed".into()))?;
+    Ok(out)
+}
+
+/// The recovery key already carries 160 random bits, so a domain-separated hash is enough to turn
+/// it into a sealing key; a slow KDF would add nothing.
+fn recovery_seal_key(recovery: &[u8; RECOVERY_KEY_BYTES]) -> DataKey {
+    let mut hasher = Sha256::new();
+    hasher.update(b"mentor-journal/recovery-key/v1\0");
+    hasher.update(recovery);
+    let mut out = Zeroizing::new([0u8; DATA_KEY_BYTES]);
+    out.copy_from_slice(&hasher.finalize());
+    out
+}
+
+fn passphrase_aad(p: KdfParams, salt: &[u8]) -> Vec<u8> {
+    format!(
+        "{FORMAT}/v{VERSION}/passphrase/argon2id-v19/m={},t={},p={}/salt={}",
+        p.memory_kib,
+        p.iterations,
+        p.parallelism,
+        BASE64.encode(salt)
+    )
+    .into_bytes()
+}
+
+fn recovery_aad() -> Vec<u8> {
+    format!("{FORMAT}/v{VERSION}/recovery").into_bytes()
+}
+
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path.parent().ok_or_else(|| Error::Internal("key file has no folder".into()))?;
+    let mut tmp_name = path.as_os_str().to_owned();
+    tmp_name.push(".tmp");
+    let tmp = std::path::PathBuf::from(tmp_name);
+    {
+        let mut options = fs::OpenOptions::new();
+        options.write(true).create(true).truncate(true);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let mut file = options.open(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    fs::rename(&tmp, path)?;
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    Ok(())
+}

@@ -1,0 +1,68 @@
+//! Schema migrations: numbered SQL files embedded in the binary, version in `PRAGMA user_version`.
+//!
+//! Each step runs in its own transaction together with the version bump, so a crash leaves the
+//! journal at the previous version, never half-migrated. Once released, migrations only add.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// The migrations, in order; the schema version is the number applied.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+
+/// The schema version this build writes.
+pub const LATEST_SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
+
+pub(crate) fn schema_version(conn: &Connection) -> Result<u32> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    u32::try_from(version).map_err(|_| Error::Corrupt("The journal's schema version is invalid.".into()))
+}
+
+/// Refuses, without writing anything, a journal written by a newer version of the app.
+pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
+    let found = schema_version(conn)?;
+    if found > LATEST_SCHEMA_VERSION {
+        return Err(Error::Conflict(format!(
+            "This journal was saved by a newer version of Mentor Journal (schema {found}; this \
+             version knows up to {LATEST_SCHEMA_VERSION}). Update the app to open it; nothing was changed."
+        )));
+    }
+    Ok(())
+}
+
+pub(crate) fn run(conn: &mut Connection) -> Result<()> {
+    let current = schema_version(conn)? as usize;
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_run_from_an_empty_database_to_the_latest_and_are_idempotent() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), 0);
+        run(&mut conn).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), LATEST_SCHEMA_VERSION);
+        run(&mut conn).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), LATEST_SCHEMA_VERSION, "a second run adds nothing");
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'mentors'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 1);
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "user_version", LATEST_SCHEMA_VERSION as i64 + 1).unwrap();
+        assert!(matches!(refuse_newer(&conn), Err(Error::Conflict(_))));
+    }
+}

@@ -1,0 +1,165 @@
+//! A journal on disk: a folder with the encrypted database and its key file.
+//!
+//! `Vault` is the only way in. Creating seals a fresh random data key under the passphrase and a new
+//! recovery key; unlocking opens a seal and then the database. A failure never deletes or recreates
+//! a file: with SQLCipher, a typo in a passphrase and a damaged disk look alike until the seal has
+//! been checked, and either way the user's data must survive the error.
+
+use serde::Serialize;
+use std::fs;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+use crate::db;
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
+use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
+
+pub const DATABASE_FILE: &str = "journal.db";
+pub const KEY_FILE: &str = "journal.key";
+
+/// Whether a folder holds a journal yet; the app offers "create" or "unlock" from this.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum VaultStatus {
+    Absent,
+    Present,
+}
+
+#[derive(Debug)]
+pub struct Vault;
+
+impl Vault {
+    pub fn status(dir: &Path) -> VaultStatus {
+        if dir.join(KEY_FILE).exists() || dir.join(DATABASE_FILE).exists() {
+            VaultStatus::Present
+        } else {
+            VaultStatus::Absent
+        }
+    }
+
+    /// Creates a journal with the default (full-cost) key derivation.
+    pub fn create(dir: &Path, passphrase: &Passphrase) -> Result<(Journal, RecoveryKey)> {
+        Self::create_with(dir, passphrase, KdfParams::default())
+    }
+
+    /// Creates a journal with explicit KDF cost; tests that are not about the KDF use a cheap one.
+    pub fn create_with(
+        dir: &Path,
+        passphrase: &Passphrase,
+        params: KdfParams,
+    ) -> Result<(Journal, RecoveryKey)> {
+        passphrase.check_new()?;
+        if Self::status(dir) == VaultStatus::Present {
+            return Err(Error::Conflict("A journal already exists in this folder.".into()));
+        }
+        create_private_dir(dir)?;
+        let data_key = random::<DATA_KEY_BYTES>()?;
+        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        let key_file = KeyFile::seal(&data_key, passphrase, &recovery, params)?;
+        let db_path = dir.join(DATABASE_FILE);
+        // The database comes first and the key file last: the key file's atomic rename is the
+        // moment the journal exists. If anything before it fails, the half-made empty database
+        // (ours, seconds old, holding nothing of the user's) is removed.
+        let created = db::open(&db_path, &data_key, true)
+            .and_then(|conn| key_file.write(&dir.join(KEY_FILE)).map(|()| conn));
+        match created {
+            Ok(conn) => Ok((
+                Journal::new(conn, dir.to_path_buf(), data_key),
+                RecoveryKey::from_bytes(&recovery),
+            )),
+            Err(err) => {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = fs::remove_file(sibling(&db_path, suffix));
+                }
+                Err(err)
+            }
+        }
+    }
+
+    pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Journal> {
+        passphrase.check_length()?;
+        let key = read_key_file(dir)?.open_with_passphrase(passphrase)?;
+        Self::open(dir, key)
+    }
+
+    pub fn unlock_with_recovery(dir: &Path, recovery_key: &RecoveryKey) -> Result<Journal> {
+        let recovery = recovery_key.to_bytes()?;
+        let key = read_key_file(dir)?.open_with_recovery(&recovery)?;
+        Self::open(dir, key)
+    }
+
+    fn open(dir: &Path, key: crate::keyfile::DataKey) -> Result<Journal> {
+        let conn = db::open(&dir.join(DATABASE_FILE), &key, false)?;
+        Ok(Journal::new(conn, dir.to_path_buf(), key))
+    }
+}
+
+pub(crate) fn read_key_file(dir: &Path) -> Result<KeyFile> {
+    let path = dir.join(KEY_FILE);
+    if !path.exists() {
+        return Err(if dir.join(DATABASE_FILE).exists() {
+            Error::Corrupt("The journal's key file is missing from its folder.".into())
+        } else {
+            Error::NotFound("A journal")
+        });
+    }
+    KeyFile::read(&path)
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn create_private_dir(dir: &Path) -> Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(dir)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::migrate::LATEST_SCHEMA_VERSION;
+
+    fn cheap() -> KdfParams {
+        KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 }
+    }
+
+    #[test]
+    fn a_journal_from_a_newer_version_is_refused_and_left_byte_identical() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("correct horse battery staple");
+        let (journal, _) = Vault::create_with(dir.path(), &pass, cheap()).unwrap();
+        journal.conn.pragma_update(None, "user_version", i64::from(LATEST_SCHEMA_VERSION) + 1).unwrap();
+        journal.lock();
+        let db = dir.path().join(DATABASE_FILE);
+        let before = fs::read(&db).unwrap();
+
+        let err = Vault::unlock(dir.path(), &pass).unwrap_err();
+        assert!(matches!(err, Error::Conflict(_)), "refused with a clear error: {err}");
+        assert!(err.to_string().contains("newer version"));
+        assert_eq!(fs::read(&db).unwrap(), before, "the newer journal is not modified");
+    }
+
+    #[test]
+    fn a_new_journal_is_migrated_to_the_latest_schema_in_wal_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("correct horse battery staple");
+        let (journal, _) = Vault::create_with(dir.path(), &pass, cheap()).unwrap();
+        assert_eq!(crate::migrate::schema_version(&journal.conn).unwrap(), LATEST_SCHEMA_VERSION);
+        let mode: String = journal.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        let fk: i64 = journal.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        assert_eq!(fk, 1);
+        let sync: i64 = journal.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        assert_eq!(sync, 2, "synchronous = FULL");
+    }
+}

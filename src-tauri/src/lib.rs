@@ -1,0 +1,34 @@
+//! The desktop shell: wires the window, the app state and the command list. All behaviour lives in
+//! the `journal` crate; this crate only adapts it to Tauri.
+
+mod commands;
+mod error;
+mod state;
+
+use std::path::PathBuf;
+use tauri::Manager;
+
+/// Overrides where the journal lives; tests and e2e point it at a temporary folder.
+pub const DATA_DIR_ENV: &str = "MENTOR_JOURNAL_DIR";
+
+pub fn run() {
+    let result = tauri::Builder::default()
+        .setup(|app| {
+            let dir = journal_dir(app.handle())?;
+            app.manage(state::AppState::new(dir));
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!());
+    if let Err(err) = result {
+        eprintln!("Mentor Journal could not start: {err}");
+        std::process::exit(1);
+    }
+}
+
+fn journal_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
+    match std::env::var_os(DATA_DIR_ENV) {
+        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
+        _ => Ok(app.path().app_data_dir()?.join("journal")),
+    }
+}

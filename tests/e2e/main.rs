@@ -1,0 +1,233 @@
+//! End to end: the real app binary, driven through tauri-driver and WebKitWebDriver under Xvfb.
+//!
+//! Run with `make e2e` (it builds the app with the UI embedded and starts Xvfb). The app is pointed
+//! at a temporary journal folder through `MENTOR_JOURNAL_DIR`, which tauri-driver passes on to it.
+//! Each WebDriver session is quit before its observations are asserted, and tauri-driver is stopped
+//! with SIGTERM (SIGKILL would orphan WebKitWebDriver and the next run would talk to a stale app).
+
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+use thirtyfour::prelude::*;
+
+type Outcome<T = ()> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+const PASSPHRASE: &str = "rounds at dawn, coffee at noon";
+const NEW_PASSPHRASE: &str = "a fresh passphrase after recovery";
+const MENTORS: [&str; 2] = ["Dr. Amara Osei", "Dr. Tomasz Wierzbicki"];
+
+macro_rules! check {
+    ($cond:expr, $($msg:tt)+) => {
+        if !$cond {
+            return Err(format!($($msg)+).into());
+        }
+    };
+}
+
+/// tauri-driver on free ports, stopped with SIGTERM when dropped.
+struct TauriDriver {
+    child: Child,
+    port: u16,
+}
+
+impl TauriDriver {
+    fn start(journal_dir: &Path) -> Outcome<Self> {
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let child = Command::new("tauri-driver")
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("MENTOR_JOURNAL_DIR", journal_dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("could not start tauri-driver (make test-deps installs it): {e}"))?;
+        let driver = TauriDriver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            check!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        Ok(driver)
+    }
+
+    /// A new WebDriver session: tauri-driver starts a fresh app process for it.
+    async fn session(&self, app: &Path) -> Outcome<WebDriver> {
+        let mut caps = Capabilities::new();
+        caps.set("browserName", "wry")?;
+        caps.set("tauri:options", serde_json::json!({ "application": app }))?;
+        Ok(WebDriver::new(format!("http://127.0.0.1:{}", self.port), caps).await?)
+    }
+}
+
+impl Drop for TauriDriver {
+    fn drop(&mut self) {
+        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> Outcome<u16> {
+    Ok(TcpListener::bind(("127.0.0.1", 0))?.local_addr()?.port())
+}
+
+fn app_binary() -> PathBuf {
+    std::env::var_os("MENTOR_JOURNAL_APP").map(PathBuf::from).unwrap_or_else(|| {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/mentor-journal")
+    })
+}
+
+fn testid(id: &str) -> By {
+    By::Css(format!("[data-testid='{id}']"))
+}
+
+async fn el(driver: &WebDriver, id: &str) -> Outcome<WebElement> {
+    Ok(driver.query(testid(id)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await?)
+}
+
+async fn type_into(driver: &WebDriver, id: &str, text: &str) -> Outcome {
+    let field = el(driver, id).await?;
+    field.clear().await?;
+    field.send_keys(text).await?;
+    Ok(())
+}
+
+async fn click(driver: &WebDriver, id: &str) -> Outcome {
+    el(driver, id).await?.click().await?;
+    Ok(())
+}
+
+async fn mentor_names(driver: &WebDriver) -> Outcome<Vec<String>> {
+    el(driver, "mentor-list").await?;
+    let mut names = Vec::new();
+    for item in driver.find_all(testid("mentor-item")).await? {
+        names.push(item.find(By::Css(".name")).await?.text().await?);
+    }
+    Ok(names)
+}
+
+async fn screenshot(driver: &WebDriver, name: &str) -> Outcome {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
+    std::fs::create_dir_all(&dir)?;
+    std::fs::write(dir.join(format!("{name}.png")), driver.screenshot_as_png().await?)?;
+    Ok(())
+}
+
+/// Unlocks with the passphrase and returns how long it took from submit to the mentors screen.
+async fn unlock(driver: &WebDriver, passphrase: &str) -> Outcome<Duration> {
+    type_into(driver, "unlock-passphrase", passphrase).await?;
+    let started = Instant::now();
+    click(driver, "unlock-submit").await?;
+    el(driver, "mentors-screen").await?;
+    Ok(started.elapsed())
+}
+
+/// First run: create, save the recovery key, add two mentors, lock, a wrong passphrase, unlock.
+async fn first_run(driver: &WebDriver) -> Outcome<String> {
+    type_into(driver, "create-passphrase", PASSPHRASE).await?;
+    type_into(driver, "create-confirm", PASSPHRASE).await?;
+    screenshot(driver, "1-create").await?;
+    click(driver, "create-submit").await?;
+
+    let recovery_key = el(driver, "recovery-key-text").await?.attr("textContent").await?.unwrap_or_default();
+    check!(recovery_key.len() == 39 && recovery_key.matches('-').count() == 7, "recovery key shown as 8 groups: {recovery_key:?}");
+    screenshot(driver, "2-recovery-key").await?;
+    check!(!el(driver, "recovery-continue").await?.is_enabled().await?, "continue waits for the 'saved it' tick");
+    click(driver, "recovery-saved").await?;
+    click(driver, "recovery-continue").await?;
+
+    el(driver, "mentors-empty").await?;
+    for name in MENTORS {
+        type_into(driver, "mentor-name", name).await?;
+        click(driver, "mentor-add").await?;
+        driver.query(testid("mentor-item")).with_text(name).first().await?;
+    }
+    check!(mentor_names(driver).await? == MENTORS, "both mentors listed in order");
+    screenshot(driver, "3-mentors").await?;
+
+    click(driver, "lock-button").await?;
+    type_into(driver, "unlock-passphrase", "not my passphrase at all").await?;
+    click(driver, "unlock-submit").await?;
+    let message = el(driver, "unlock-error").await?.text().await?;
+    check!(message.contains("does not open"), "wrong passphrase message shown, got {message:?}");
+    check!(driver.find_all(testid("mentor-item")).await?.is_empty(), "nothing of the journal while locked");
+    screenshot(driver, "4-unlock-wrong").await?;
+
+    let took = unlock(driver, PASSPHRASE).await?;
+    println!("unlock (submit to mentors screen, first run): {} ms", took.as_millis());
+    check!(mentor_names(driver).await? == MENTORS, "both mentors back after unlocking");
+
+    // Ctrl+L locks from anywhere.
+    el(driver, "mentor-name").await?.send_keys(Key::Control + "l").await?;
+    el(driver, "unlock-form").await?;
+    Ok(recovery_key)
+}
+
+/// After a restart: unlock, then lock and come back in with the recovery key and a new passphrase.
+async fn after_restart(driver: &WebDriver, recovery_key: &str) -> Outcome {
+    el(driver, "unlock-form").await?;
+    let took = unlock(driver, PASSPHRASE).await?;
+    println!("unlock (submit to mentors screen, after restart): {} ms", took.as_millis());
+    check!(mentor_names(driver).await? == MENTORS, "both mentors survive a restart");
+
+    click(driver, "lock-button").await?;
+    click(driver, "unlock-use-recovery").await?;
+    type_into(driver, "recover-key", &recovery_key.to_lowercase()).await?;
+    click(driver, "recover-submit").await?;
+    type_into(driver, "new-passphrase", NEW_PASSPHRASE).await?;
+    type_into(driver, "new-confirm", NEW_PASSPHRASE).await?;
+    click(driver, "new-submit").await?;
+    check!(mentor_names(driver).await? == MENTORS, "the recovery key opens the same journal");
+
+    click(driver, "lock-button").await?;
+    unlock(driver, NEW_PASSPHRASE).await?;
+    check!(mentor_names(driver).await? == MENTORS, "the new passphrase opens it");
+    Ok(())
+}
+
+/// Runs the steps, quits the session whatever happened, then reports the steps' outcome.
+async fn in_session<T>(driver: WebDriver, steps: impl AsyncFnOnce(&WebDriver) -> Outcome<T>) -> Outcome<T> {
+    let outcome = steps(&driver).await;
+    if outcome.is_err() {
+        let _ = screenshot(&driver, "failure").await;
+    }
+    driver.quit().await?;
+    outcome
+}
+
+fn files_containing(dir: &Path, needle: &str) -> Outcome<Vec<PathBuf>> {
+    let mut hits = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        if path.is_dir() {
+            hits.extend(files_containing(&path, needle)?);
+        } else if std::fs::read(&path)?.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+            hits.push(path);
+        }
+    }
+    Ok(hits)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn create_lock_unlock_restart_and_recover() -> Outcome {
+    let app = app_binary();
+    check!(app.exists(), "build the app first (make e2e does): {}", app.display());
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+
+    let recovery_key = in_session(driver.session(&app).await?, first_run).await?;
+    let recovery_key_for_restart = recovery_key.clone();
+    in_session(driver.session(&app).await?, async move |d: &WebDriver| {
+        after_restart(d, &recovery_key_for_restart).await
+    })
+    .await?;
+    drop(driver);
+
+    let files: Vec<_> = std::fs::read_dir(journal_dir.path())?.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    println!("journal folder after the run: {files:?}");
+    for name in MENTORS {
+        let hits = files_containing(journal_dir.path(), name)?;
+        assert!(hits.is_empty(), "{name:?} must not be stored in plaintext, found in {hits:?}");
+    }
+    Ok(())
+}

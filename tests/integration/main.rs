@@ -1,0 +1,33 @@
+//! Integration tests on real SQLCipher vaults in temporary folders. One binary, a module per area.
+
+mod mentors;
+mod plaintext;
+mod vault;
+
+use journal::{KdfParams, Passphrase};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// A cheap KDF for tests that are not about the KDF; the vault tests use the real default.
+pub fn fast_kdf() -> KdfParams {
+    KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 }
+}
+
+pub fn passphrase() -> Passphrase {
+    Passphrase::new("correct horse battery staple")
+}
+
+/// Every file in the folder with the SHA-256 of its bytes: "nothing on disk changed" is this map
+/// being equal before and after.
+pub fn snapshot(dir: &Path) -> BTreeMap<String, String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let bytes = std::fs::read(entry.path()).unwrap();
+            let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+            (entry.file_name().to_string_lossy().into_owned(), hash)
+        })
+        .collect()
+}

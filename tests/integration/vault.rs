@@ -1,0 +1,155 @@
+use journal::{
+    DATABASE_FILE, ErrorCode, KEY_FILE, NewMentor, Passphrase, RecoveryKey, Vault, VaultStatus,
+};
+use std::fs;
+
+use crate::{fast_kdf, passphrase, snapshot};
+
+#[test]
+fn create_lock_unlock_round_trip_keeps_data() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(Vault::status(dir.path()), VaultStatus::Absent);
+    let (journal, _recovery) = Vault::create(dir.path(), &passphrase()).unwrap();
+    journal.add_mentor(&NewMentor { name: "Dr. Amara Osei".into() }).unwrap();
+    journal.lock();
+    assert_eq!(Vault::status(dir.path()), VaultStatus::Present);
+
+    let journal = Vault::unlock(dir.path(), &passphrase()).unwrap();
+    let names: Vec<_> = journal.list_mentors().unwrap().into_iter().map(|m| m.name).collect();
+    assert_eq!(names, ["Dr. Amara Osei"], "what was written before locking is there after unlocking");
+}
+
+#[test]
+fn fifty_wrong_passphrases_are_refused_and_touch_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = Vault::create(dir.path(), &passphrase()).unwrap();
+    journal.add_mentor(&NewMentor { name: "Dr. Lee".into() }).unwrap();
+    journal.lock();
+    let before = snapshot(dir.path());
+    assert!(before.contains_key(DATABASE_FILE) && before.contains_key(KEY_FILE));
+
+    for attempt in 0..50 {
+        let wrong = Passphrase::new(format!("correct horse battery stapl{attempt}"));
+        let err = Vault::unlock(dir.path(), &wrong).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::WrongPassphrase, "attempt {attempt}: {err}");
+    }
+    assert_eq!(snapshot(dir.path()), before, "a wrong passphrase must not change any file");
+    assert!(Vault::unlock(dir.path(), &passphrase()).is_ok(), "the right one still opens it");
+}
+
+#[test]
+fn the_recovery_key_unlocks_and_a_new_passphrase_replaces_the_old() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, recovery) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    journal.add_mentor(&NewMentor { name: "Dr. Rivera".into() }).unwrap();
+    journal.lock();
+
+    let typed = RecoveryKey::new(recovery.expose().to_lowercase().replace('-', " "));
+    let journal = Vault::unlock_with_recovery(dir.path(), &typed).unwrap();
+    assert_eq!(journal.list_mentors().unwrap().len(), 1);
+    let fresh = Passphrase::new("a brand new passphrase");
+    journal.set_passphrase_with(&fresh, fast_kdf()).unwrap();
+    journal.lock();
+
+    assert_eq!(
+        Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(),
+        ErrorCode::WrongPassphrase,
+        "the forgotten passphrase no longer opens the journal"
+    );
+    assert!(Vault::unlock(dir.path(), &fresh).is_ok());
+    assert!(Vault::unlock_with_recovery(dir.path(), &recovery).is_ok(), "the recovery key survives");
+}
+
+#[test]
+fn a_wrong_or_malformed_recovery_key_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    let well_formed_but_wrong = RecoveryKey::new("AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA");
+    let err = Vault::unlock_with_recovery(dir.path(), &well_formed_but_wrong).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::WrongPassphrase);
+    let err = Vault::unlock_with_recovery(dir.path(), &RecoveryKey::new("not a key")).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    assert_eq!(err.field(), Some("recoveryKey"));
+}
+
+#[test]
+fn short_passphrases_are_refused_at_creation_and_nothing_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("journal");
+    let err = Vault::create(&target, &Passphrase::new("short")).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Validation);
+    assert_eq!(err.field(), Some("passphrase"));
+    assert!(!target.exists(), "a refused creation leaves no folder behind");
+}
+
+#[test]
+fn creating_over_an_existing_journal_is_a_conflict_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    let before = snapshot(dir.path());
+    let err = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Conflict);
+    assert_eq!(snapshot(dir.path()), before);
+}
+
+#[test]
+fn damaged_key_files_give_a_clear_error_not_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    let key_path = dir.path().join(KEY_FILE);
+    let original = fs::read(&key_path).unwrap();
+
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("truncated", original[..original.len() / 2].to_vec()),
+        ("garbage", (0..512u32).map(|i| (i * 37 % 251) as u8).collect()),
+        ("json of the wrong shape", br#"{"format":"mentor-journal-key"}"#.to_vec()),
+        (
+            "huge kdf cost",
+            String::from_utf8(original.clone())
+                .unwrap()
+                .replace("\"memory_kib\": 1024", "\"memory_kib\": 4294967295")
+                .into_bytes(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        fs::write(&key_path, &bytes).unwrap();
+        let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Corrupt, "{what}: {err}");
+        assert!(err.to_string().contains("key file"), "{what}: the message names the key file");
+    }
+
+    // A well-formed file whose KDF parameters were edited no longer opens: they are bound to the seal.
+    let weakened = String::from_utf8(original.clone()).unwrap().replace("\"iterations\": 1", "\"iterations\": 2");
+    fs::write(&key_path, weakened).unwrap();
+    assert_eq!(Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(), ErrorCode::WrongPassphrase);
+
+    fs::remove_file(&key_path).unwrap();
+    let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Corrupt, "a database without its key file: {err}");
+    assert!(dir.path().join(DATABASE_FILE).exists(), "and the database is left alone");
+}
+
+#[test]
+fn a_damaged_database_after_a_good_key_is_corrupt_not_a_wrong_passphrase() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    journal.add_mentor(&NewMentor { name: "Dr. Chen".into() }).unwrap();
+    journal.lock();
+    let db_path = dir.path().join(DATABASE_FILE);
+    let mut bytes = fs::read(&db_path).unwrap();
+    for b in &mut bytes[100..160] {
+        *b ^= 0x5a;
+    }
+    fs::write(&db_path, &bytes).unwrap();
+    let damaged = snapshot(dir.path());
+    let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Corrupt, "{err}");
+    assert_eq!(snapshot(dir.path()), damaged, "a damaged journal is never rewritten or replaced");
+}
+
+#[test]
+fn unlocking_an_empty_folder_says_there_is_no_journal() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(), ErrorCode::NotFound);
+}

@@ -1,0 +1,62 @@
+// The only module that calls Tauri's `invoke`. Every command name, argument object and result type
+// comes from the generated `bindings/Commands.ts`, so a renamed field in Rust fails `svelte-check`.
+import { invoke } from "@tauri-apps/api/core";
+import type { Commands } from "./bindings/Commands";
+import type { ErrorCode } from "./bindings/ErrorCode";
+
+export type CommandName = keyof Commands;
+export type Args<K extends CommandName> = Commands[K]["args"];
+export type Result<K extends CommandName> = Commands[K]["result"];
+
+const CODES: readonly ErrorCode[] = [
+  "WRONG_PASSPHRASE",
+  "LOCKED",
+  "NOT_FOUND",
+  "VALIDATION",
+  "CONFLICT",
+  "CORRUPT",
+  "IO",
+  "INTERNAL",
+];
+
+/** A failed command: the UI branches on `code`, shows `message`, and puts it beside `field`. */
+export class CommandError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+
+  constructor(code: ErrorCode, message: string, field?: string) {
+    super(message);
+    this.name = "CommandError";
+    this.code = code;
+    this.field = field;
+  }
+}
+
+function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && (CODES as readonly string[]).includes(value);
+}
+
+/** Turns whatever `invoke` rejected with into a `CommandError`, never losing the message. */
+export function toCommandError(error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  if (typeof error === "object" && error !== null) {
+    const { code, message, field } = error as Record<string, unknown>;
+    if (isErrorCode(code) && typeof message === "string") {
+      return new CommandError(code, message, typeof field === "string" ? field : undefined);
+    }
+  }
+  if (typeof error === "string" && error.length > 0) return new CommandError("INTERNAL", error);
+  if (error instanceof Error && error.message) return new CommandError("INTERNAL", error.message);
+  return new CommandError("INTERNAL", "Something went wrong. Please try again.");
+}
+
+type ArgList<K extends CommandName> = keyof Args<K> extends never ? [] : [args: Args<K>];
+
+/** Calls a Rust command, typed end to end; rejects only with `CommandError`. */
+export async function call<K extends CommandName>(name: K, ...args: ArgList<K>): Promise<Result<K>> {
+  try {
+    return await invoke<Result<K>>(name, (args[0] ?? {}) as Record<string, unknown>);
+  } catch (error) {
+    throw toCommandError(error);
+  }
+}
