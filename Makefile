@@ -71,9 +71,12 @@ ui-check: deps ## svelte-check and tsc, strict
 ui-test: deps ## Vitest component and ipc tests
 	cd ui && npm test
 
-e2e: test-deps build ## Drive the real app through tauri-driver and WebKitWebDriver under Xvfb
+# The e2e build resolves features for the whole workspace, like `cargo test --workspace`, so the two
+# share compiled dependencies instead of building tauri twice.
+e2e: test-deps ui ## Drive the real app through tauri-driver and WebKitWebDriver under Xvfb
+	cargo build --workspace --all-targets
 	$(E2E_ENV) MENTOR_JOURNAL_APP=$(CURDIR)/$(APP) xvfb-run -a --server-args="-screen 0 1280x900x24" \
-	  cargo test -p mentor-journal-tests --features e2e --test e2e -- --nocapture --test-threads=1
+	  cargo test --workspace --features mentor-journal-tests/e2e --test e2e -- --nocapture --test-threads=1
 
 screenshot: build ## Open the app under Xvfb on a throwaway journal and save screenshots/app.png
 	@mkdir -p screenshots

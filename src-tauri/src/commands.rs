@@ -43,16 +43,18 @@ macro_rules! commands {
             let mut imports = typescript::Imports::default();
             let mut entries = String::new();
             $(
+                #[allow(unused_mut)]
                 let mut args: Vec<String> = Vec::new();
                 $(
                     imports.add::<$ty>(&cfg);
                     args.push(format!("{}: {}", typescript::camel_case(stringify!($arg)), <$ty as TS>::name(&cfg)));
                 )*
                 imports.add::<$ret>(&cfg);
+                let args = if args.is_empty() { "{}".to_owned() } else { format!("{{ {} }}", args.join("; ")) };
                 entries.push_str(&format!(
-                    "  {}: {{ args: {{ {} }}; result: {} }};\n",
+                    "  {}: {{ args: {}; result: {} }};\n",
                     stringify!($name),
-                    args.join("; "),
+                    args,
                     <$ret as TS>::name(&cfg),
                 ));
             )*
@@ -126,7 +128,8 @@ mod typescript {
         fn visit<T: TS + 'static + ?Sized>(&mut self) {
             if let Some(dep) = Dependency::from_ty::<T>(self.0) {
                 let path = dep.output_path.with_extension("");
-                self.1.insert(dep.ts_name, path.to_string_lossy().into_owned());
+                self.1
+                    .insert(dep.ts_name, path.to_string_lossy().into_owned());
             }
             T::visit_generics(self);
         }
@@ -136,7 +139,6 @@ mod typescript {
         pub fn add<T: TS + 'static + ?Sized>(&mut self, cfg: &Config) {
             let mut collect = Collect(cfg, &mut self.0);
             collect.visit::<T>();
-            T::visit_dependencies(&mut collect);
         }
 
         pub fn render(&self) -> String {

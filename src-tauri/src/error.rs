@@ -19,6 +19,10 @@ pub struct IpcError {
 
 impl From<journal::Error> for IpcError {
     fn from(err: journal::Error) -> Self {
-        IpcError { code: err.code(), field: err.field().map(str::to_owned), message: err.to_string() }
+        IpcError {
+            code: err.code(),
+            field: err.field().map(str::to_owned),
+            message: err.to_string(),
+        }
     }
 }

@@ -26,13 +26,18 @@ type Result<T> = std::result::Result<T, IpcError>;
 
 impl AppState {
     pub fn new(dir: PathBuf) -> Self {
-        AppState { dir, session: Mutex::new(Session::Locked) }
+        AppState {
+            dir,
+            session: Mutex::new(Session::Locked),
+        }
     }
 
     /// A panic in one command must not leave every later command failing, so a poisoned lock is
     /// taken as is: the session inside is either a whole `Journal` or `Locked`.
     fn session(&self) -> MutexGuard<'_, Session> {
-        self.session.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.session
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Runs a domain operation on the unlocked journal, or answers `LOCKED`.

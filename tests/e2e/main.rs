@@ -36,16 +36,26 @@ impl TauriDriver {
         let port = free_port()?;
         let native_port = free_port()?;
         let child = Command::new("tauri-driver")
-            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
             .env("MENTOR_JOURNAL_DIR", journal_dir)
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
             .spawn()
-            .map_err(|e| format!("could not start tauri-driver (make test-deps installs it): {e}"))?;
+            .map_err(|e| {
+                format!("could not start tauri-driver (make test-deps installs it): {e}")
+            })?;
         let driver = TauriDriver { child, port };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            check!(Instant::now() < deadline, "tauri-driver did not listen on port {port}");
+            check!(
+                Instant::now() < deadline,
+                "tauri-driver did not listen on port {port}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
         Ok(driver)
@@ -62,7 +72,9 @@ impl TauriDriver {
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
-        let _ = Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status();
         let _ = self.child.wait();
     }
 }
@@ -72,9 +84,11 @@ fn free_port() -> Outcome<u16> {
 }
 
 fn app_binary() -> PathBuf {
-    std::env::var_os("MENTOR_JOURNAL_APP").map(PathBuf::from).unwrap_or_else(|| {
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/mentor-journal")
-    })
+    std::env::var_os("MENTOR_JOURNAL_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/debug/mentor-journal")
+        })
 }
 
 fn testid(id: &str) -> By {
@@ -82,7 +96,11 @@ fn testid(id: &str) -> By {
 }
 
 async fn el(driver: &WebDriver, id: &str) -> Outcome<WebElement> {
-    Ok(driver.query(testid(id)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await?)
+    Ok(driver
+        .query(testid(id))
+        .wait(Duration::from_secs(20), Duration::from_millis(100))
+        .first()
+        .await?)
 }
 
 async fn type_into(driver: &WebDriver, id: &str, text: &str) -> Outcome {
@@ -97,19 +115,47 @@ async fn click(driver: &WebDriver, id: &str) -> Outcome {
     Ok(())
 }
 
+/// The mentor names listed, once the list has settled (polls until two reads agree).
 async fn mentor_names(driver: &WebDriver) -> Outcome<Vec<String>> {
     el(driver, "mentor-list").await?;
-    let mut names = Vec::new();
-    for item in driver.find_all(testid("mentor-item")).await? {
-        names.push(item.find(By::Css(".name")).await?.text().await?);
+    let mut last: Option<Vec<String>> = None;
+    loop {
+        let mut names = Vec::new();
+        for item in driver
+            .find_all(By::Css("[data-testid='mentor-item'] .name"))
+            .await?
+        {
+            names.push(item.text().await?);
+        }
+        if last.as_ref() == Some(&names) {
+            return Ok(names);
+        }
+        last = Some(names);
+        tokio::time::sleep(Duration::from_millis(150)).await;
     }
-    Ok(names)
 }
 
+/// Saves a screenshot for people to look at; best effort, it asserts nothing. The X display is
+/// captured with ImageMagick's `import` when it is installed (what a user would see, window and
+/// all); otherwise WebDriver's own screenshot, which WebKitWebDriver sometimes never answers.
 async fn screenshot(driver: &WebDriver, name: &str) -> Outcome {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
     std::fs::create_dir_all(&dir)?;
-    std::fs::write(dir.join(format!("{name}.png")), driver.screenshot_as_png().await?)?;
+    let path = dir.join(format!("{name}.png"));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let captured = Command::new("import")
+        .args(["-window", "root"])
+        .arg(&path)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !captured {
+        match tokio::time::timeout(Duration::from_secs(15), driver.screenshot_as_png()).await {
+            Ok(Ok(png)) => std::fs::write(&path, png)?,
+            Ok(Err(err)) => println!("screenshot {name} failed: {err}"),
+            Err(_) => println!("screenshot {name} timed out"),
+        }
+    }
     Ok(())
 }
 
@@ -129,10 +175,20 @@ async fn first_run(driver: &WebDriver) -> Outcome<String> {
     screenshot(driver, "1-create").await?;
     click(driver, "create-submit").await?;
 
-    let recovery_key = el(driver, "recovery-key-text").await?.attr("textContent").await?.unwrap_or_default();
-    check!(recovery_key.len() == 39 && recovery_key.matches('-').count() == 7, "recovery key shown as 8 groups: {recovery_key:?}");
+    let recovery_key = el(driver, "recovery-key-text")
+        .await?
+        .attr("textContent")
+        .await?
+        .unwrap_or_default();
+    check!(
+        recovery_key.len() == 39 && recovery_key.matches('-').count() == 7,
+        "recovery key shown as 8 groups: {recovery_key:?}"
+    );
     screenshot(driver, "2-recovery-key").await?;
-    check!(!el(driver, "recovery-continue").await?.is_enabled().await?, "continue waits for the 'saved it' tick");
+    check!(
+        !el(driver, "recovery-continue").await?.is_enabled().await?,
+        "continue waits for the 'saved it' tick"
+    );
     click(driver, "recovery-saved").await?;
     click(driver, "recovery-continue").await?;
 
@@ -140,25 +196,47 @@ async fn first_run(driver: &WebDriver) -> Outcome<String> {
     for name in MENTORS {
         type_into(driver, "mentor-name", name).await?;
         click(driver, "mentor-add").await?;
-        driver.query(testid("mentor-item")).with_text(name).first().await?;
+        let added = mentor_names(driver).await?;
+        check!(
+            added.iter().any(|n| n == name),
+            "{name} appears in the list after adding, got {added:?}"
+        );
     }
-    check!(mentor_names(driver).await? == MENTORS, "both mentors listed in order");
+    check!(
+        mentor_names(driver).await? == MENTORS,
+        "both mentors listed in order"
+    );
     screenshot(driver, "3-mentors").await?;
 
     click(driver, "lock-button").await?;
     type_into(driver, "unlock-passphrase", "not my passphrase at all").await?;
     click(driver, "unlock-submit").await?;
     let message = el(driver, "unlock-error").await?.text().await?;
-    check!(message.contains("does not open"), "wrong passphrase message shown, got {message:?}");
-    check!(driver.find_all(testid("mentor-item")).await?.is_empty(), "nothing of the journal while locked");
+    check!(
+        message.contains("does not open"),
+        "wrong passphrase message shown, got {message:?}"
+    );
+    check!(
+        driver.find_all(testid("mentor-item")).await?.is_empty(),
+        "nothing of the journal while locked"
+    );
     screenshot(driver, "4-unlock-wrong").await?;
 
     let took = unlock(driver, PASSPHRASE).await?;
-    println!("unlock (submit to mentors screen, first run): {} ms", took.as_millis());
-    check!(mentor_names(driver).await? == MENTORS, "both mentors back after unlocking");
+    println!(
+        "unlock (submit to mentors screen, first run): {} ms",
+        took.as_millis()
+    );
+    check!(
+        mentor_names(driver).await? == MENTORS,
+        "both mentors back after unlocking"
+    );
 
     // Ctrl+L locks from anywhere.
-    el(driver, "mentor-name").await?.send_keys(Key::Control + "l").await?;
+    el(driver, "mentor-name")
+        .await?
+        .send_keys(Key::Control + "l")
+        .await?;
     el(driver, "unlock-form").await?;
     Ok(recovery_key)
 }
@@ -167,8 +245,14 @@ async fn first_run(driver: &WebDriver) -> Outcome<String> {
 async fn after_restart(driver: &WebDriver, recovery_key: &str) -> Outcome {
     el(driver, "unlock-form").await?;
     let took = unlock(driver, PASSPHRASE).await?;
-    println!("unlock (submit to mentors screen, after restart): {} ms", took.as_millis());
-    check!(mentor_names(driver).await? == MENTORS, "both mentors survive a restart");
+    println!(
+        "unlock (submit to mentors screen, after restart): {} ms",
+        took.as_millis()
+    );
+    check!(
+        mentor_names(driver).await? == MENTORS,
+        "both mentors survive a restart"
+    );
 
     click(driver, "lock-button").await?;
     click(driver, "unlock-use-recovery").await?;
@@ -177,16 +261,25 @@ async fn after_restart(driver: &WebDriver, recovery_key: &str) -> Outcome {
     type_into(driver, "new-passphrase", NEW_PASSPHRASE).await?;
     type_into(driver, "new-confirm", NEW_PASSPHRASE).await?;
     click(driver, "new-submit").await?;
-    check!(mentor_names(driver).await? == MENTORS, "the recovery key opens the same journal");
+    check!(
+        mentor_names(driver).await? == MENTORS,
+        "the recovery key opens the same journal"
+    );
 
     click(driver, "lock-button").await?;
     unlock(driver, NEW_PASSPHRASE).await?;
-    check!(mentor_names(driver).await? == MENTORS, "the new passphrase opens it");
+    check!(
+        mentor_names(driver).await? == MENTORS,
+        "the new passphrase opens it"
+    );
     Ok(())
 }
 
 /// Runs the steps, quits the session whatever happened, then reports the steps' outcome.
-async fn in_session<T>(driver: WebDriver, steps: impl AsyncFnOnce(&WebDriver) -> Outcome<T>) -> Outcome<T> {
+async fn in_session<T>(
+    driver: WebDriver,
+    steps: impl AsyncFnOnce(&WebDriver) -> Outcome<T>,
+) -> Outcome<T> {
     let outcome = steps(&driver).await;
     if outcome.is_err() {
         let _ = screenshot(&driver, "failure").await;
@@ -201,7 +294,10 @@ fn files_containing(dir: &Path, needle: &str) -> Outcome<Vec<PathBuf>> {
         let path = entry?.path();
         if path.is_dir() {
             hits.extend(files_containing(&path, needle)?);
-        } else if std::fs::read(&path)?.windows(needle.len()).any(|w| w == needle.as_bytes()) {
+        } else if std::fs::read(&path)?
+            .windows(needle.len())
+            .any(|w| w == needle.as_bytes())
+        {
             hits.push(path);
         }
     }
@@ -211,7 +307,11 @@ fn files_containing(dir: &Path, needle: &str) -> Outcome<Vec<PathBuf>> {
 #[tokio::test(flavor = "multi_thread")]
 async fn create_lock_unlock_restart_and_recover() -> Outcome {
     let app = app_binary();
-    check!(app.exists(), "build the app first (make e2e does): {}", app.display());
+    check!(
+        app.exists(),
+        "build the app first (make e2e does): {}",
+        app.display()
+    );
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
 
@@ -223,11 +323,17 @@ async fn create_lock_unlock_restart_and_recover() -> Outcome {
     .await?;
     drop(driver);
 
-    let files: Vec<_> = std::fs::read_dir(journal_dir.path())?.filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+    let files: Vec<_> = std::fs::read_dir(journal_dir.path())?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name())
+        .collect();
     println!("journal folder after the run: {files:?}");
     for name in MENTORS {
         let hits = files_containing(journal_dir.path(), name)?;
-        assert!(hits.is_empty(), "{name:?} must not be stored in plaintext, found in {hits:?}");
+        assert!(
+            hits.is_empty(),
+            "{name:?} must not be stored in plaintext, found in {hits:?}"
+        );
     }
     Ok(())
 }

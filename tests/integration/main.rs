@@ -11,7 +11,11 @@ use std::path::Path;
 
 /// A cheap KDF for tests that are not about the KDF; the vault tests use the real default.
 pub fn fast_kdf() -> KdfParams {
-    KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 }
+    KdfParams {
+        memory_kib: 1024,
+        iterations: 1,
+        parallelism: 1,
+    }
 }
 
 pub fn passphrase() -> Passphrase {
@@ -26,7 +30,10 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, String> {
         .map(|entry| {
             let entry = entry.unwrap();
             let bytes = std::fs::read(entry.path()).unwrap();
-            let hash: String = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+            let hash: String = Sha256::digest(&bytes)
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect();
             (entry.file_name().to_string_lossy().into_owned(), hash)
         })
         .collect()

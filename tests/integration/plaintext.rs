@@ -7,7 +7,9 @@ use std::path::Path;
 use crate::{fast_kdf, passphrase};
 
 fn markers() -> Vec<String> {
-    (0..200).map(|i| format!("Marker{i:03}-Plaintext-Canary")).collect()
+    (0..200)
+        .map(|i| format!("Marker{i:03}-Plaintext-Canary"))
+        .collect()
 }
 
 /// The markers found in any file of the folder.
@@ -18,7 +20,11 @@ fn markers_on_disk(dir: &Path, markers: &[String]) -> Vec<String> {
         .collect();
     markers
         .iter()
-        .filter(|m| files.iter().any(|bytes| bytes.windows(m.len()).any(|w| w == m.as_bytes())))
+        .filter(|m| {
+            files
+                .iter()
+                .any(|bytes| bytes.windows(m.len()).any(|w| w == m.as_bytes()))
+        })
         .cloned()
         .collect()
 }
@@ -29,13 +35,28 @@ fn the_database_and_its_wal_hold_no_plaintext() {
     let markers = markers();
     let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
     for marker in &markers {
-        journal.add_mentor(&NewMentor { name: marker.clone() }).unwrap();
+        journal
+            .add_mentor(&NewMentor {
+                name: marker.clone(),
+            })
+            .unwrap();
     }
     let wal = dir.path().join(format!("{DATABASE_FILE}-wal"));
-    assert!(wal.metadata().map(|m| m.len() > 0).unwrap_or(false), "the writes are in the WAL while open");
-    assert_eq!(markers_on_disk(dir.path(), &markers), Vec::<String>::new(), "while unlocked (db + WAL)");
+    assert!(
+        wal.metadata().map(|m| m.len() > 0).unwrap_or(false),
+        "the writes are in the WAL while open"
+    );
+    assert_eq!(
+        markers_on_disk(dir.path(), &markers),
+        Vec::<String>::new(),
+        "while unlocked (db + WAL)"
+    );
     journal.lock();
-    assert_eq!(markers_on_disk(dir.path(), &markers), Vec::<String>::new(), "after locking");
+    assert_eq!(
+        markers_on_disk(dir.path(), &markers),
+        Vec::<String>::new(),
+        "after locking"
+    );
 }
 
 #[test]
@@ -43,9 +64,11 @@ fn control_the_scan_finds_plaintext_in_an_unencrypted_database() {
     let dir = tempfile::tempdir().unwrap();
     let markers = markers();
     let conn = rusqlite::Connection::open(dir.path().join("plain.db")).unwrap();
-    conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (name TEXT);").unwrap();
+    conn.execute_batch("PRAGMA journal_mode = WAL; CREATE TABLE t (name TEXT);")
+        .unwrap();
     for marker in &markers {
-        conn.execute("INSERT INTO t (name) VALUES (?1)", [marker]).unwrap();
+        conn.execute("INSERT INTO t (name) VALUES (?1)", [marker])
+            .unwrap();
     }
     drop(conn);
     assert_eq!(markers_on_disk(dir.path(), &markers).len(), markers.len());

@@ -10,20 +10,37 @@ fn create_lock_unlock_round_trip_keeps_data() {
     let dir = tempfile::tempdir().unwrap();
     assert_eq!(Vault::status(dir.path()), VaultStatus::Absent);
     let (journal, _recovery) = Vault::create(dir.path(), &passphrase()).unwrap();
-    journal.add_mentor(&NewMentor { name: "Dr. Amara Osei".into() }).unwrap();
+    journal
+        .add_mentor(&NewMentor {
+            name: "Dr. Amara Osei".into(),
+        })
+        .unwrap();
     journal.lock();
     assert_eq!(Vault::status(dir.path()), VaultStatus::Present);
 
     let journal = Vault::unlock(dir.path(), &passphrase()).unwrap();
-    let names: Vec<_> = journal.list_mentors().unwrap().into_iter().map(|m| m.name).collect();
-    assert_eq!(names, ["Dr. Amara Osei"], "what was written before locking is there after unlocking");
+    let names: Vec<_> = journal
+        .list_mentors()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert_eq!(
+        names,
+        ["Dr. Amara Osei"],
+        "what was written before locking is there after unlocking"
+    );
 }
 
 #[test]
 fn fifty_wrong_passphrases_are_refused_and_touch_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, _) = Vault::create(dir.path(), &passphrase()).unwrap();
-    journal.add_mentor(&NewMentor { name: "Dr. Lee".into() }).unwrap();
+    journal
+        .add_mentor(&NewMentor {
+            name: "Dr. Lee".into(),
+        })
+        .unwrap();
     journal.lock();
     let before = snapshot(dir.path());
     assert!(before.contains_key(DATABASE_FILE) && before.contains_key(KEY_FILE));
@@ -31,17 +48,32 @@ fn fifty_wrong_passphrases_are_refused_and_touch_nothing() {
     for attempt in 0..50 {
         let wrong = Passphrase::new(format!("correct horse battery stapl{attempt}"));
         let err = Vault::unlock(dir.path(), &wrong).unwrap_err();
-        assert_eq!(err.code(), ErrorCode::WrongPassphrase, "attempt {attempt}: {err}");
+        assert_eq!(
+            err.code(),
+            ErrorCode::WrongPassphrase,
+            "attempt {attempt}: {err}"
+        );
     }
-    assert_eq!(snapshot(dir.path()), before, "a wrong passphrase must not change any file");
-    assert!(Vault::unlock(dir.path(), &passphrase()).is_ok(), "the right one still opens it");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "a wrong passphrase must not change any file"
+    );
+    assert!(
+        Vault::unlock(dir.path(), &passphrase()).is_ok(),
+        "the right one still opens it"
+    );
 }
 
 #[test]
 fn the_recovery_key_unlocks_and_a_new_passphrase_replaces_the_old() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, recovery) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
-    journal.add_mentor(&NewMentor { name: "Dr. Rivera".into() }).unwrap();
+    journal
+        .add_mentor(&NewMentor {
+            name: "Dr. Rivera".into(),
+        })
+        .unwrap();
     journal.lock();
 
     let typed = RecoveryKey::new(recovery.expose().to_lowercase().replace('-', " "));
@@ -57,7 +89,10 @@ fn the_recovery_key_unlocks_and_a_new_passphrase_replaces_the_old() {
         "the forgotten passphrase no longer opens the journal"
     );
     assert!(Vault::unlock(dir.path(), &fresh).is_ok());
-    assert!(Vault::unlock_with_recovery(dir.path(), &recovery).is_ok(), "the recovery key survives");
+    assert!(
+        Vault::unlock_with_recovery(dir.path(), &recovery).is_ok(),
+        "the recovery key survives"
+    );
 }
 
 #[test]
@@ -79,7 +114,10 @@ fn short_passphrases_are_refused_at_creation_and_nothing_is_written() {
     let err = Vault::create(&target, &Passphrase::new("short")).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Validation);
     assert_eq!(err.field(), Some("passphrase"));
-    assert!(!target.exists(), "a refused creation leaves no folder behind");
+    assert!(
+        !target.exists(),
+        "a refused creation leaves no folder behind"
+    );
 }
 
 #[test]
@@ -102,8 +140,14 @@ fn damaged_key_files_give_a_clear_error_not_a_panic() {
     let cases: Vec<(&str, Vec<u8>)> = vec![
         ("empty", Vec::new()),
         ("truncated", original[..original.len() / 2].to_vec()),
-        ("garbage", (0..512u32).map(|i| (i * 37 % 251) as u8).collect()),
-        ("json of the wrong shape", br#"{"format":"mentor-journal-key"}"#.to_vec()),
+        (
+            "garbage",
+            (0..512u32).map(|i| (i * 37 % 251) as u8).collect(),
+        ),
+        (
+            "json of the wrong shape",
+            br#"{"format":"mentor-journal-key"}"#.to_vec(),
+        ),
         (
             "huge kdf cost",
             String::from_utf8(original.clone())
@@ -116,25 +160,44 @@ fn damaged_key_files_give_a_clear_error_not_a_panic() {
         fs::write(&key_path, &bytes).unwrap();
         let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Corrupt, "{what}: {err}");
-        assert!(err.to_string().contains("key file"), "{what}: the message names the key file");
+        assert!(
+            err.to_string().contains("key file"),
+            "{what}: the message names the key file"
+        );
     }
 
     // A well-formed file whose KDF parameters were edited no longer opens: they are bound to the seal.
-    let weakened = String::from_utf8(original.clone()).unwrap().replace("\"iterations\": 1", "\"iterations\": 2");
+    let weakened = String::from_utf8(original.clone())
+        .unwrap()
+        .replace("\"iterations\": 1", "\"iterations\": 2");
     fs::write(&key_path, weakened).unwrap();
-    assert_eq!(Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(), ErrorCode::WrongPassphrase);
+    assert_eq!(
+        Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(),
+        ErrorCode::WrongPassphrase
+    );
 
     fs::remove_file(&key_path).unwrap();
     let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
-    assert_eq!(err.code(), ErrorCode::Corrupt, "a database without its key file: {err}");
-    assert!(dir.path().join(DATABASE_FILE).exists(), "and the database is left alone");
+    assert_eq!(
+        err.code(),
+        ErrorCode::Corrupt,
+        "a database without its key file: {err}"
+    );
+    assert!(
+        dir.path().join(DATABASE_FILE).exists(),
+        "and the database is left alone"
+    );
 }
 
 #[test]
 fn a_damaged_database_after_a_good_key_is_corrupt_not_a_wrong_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
-    journal.add_mentor(&NewMentor { name: "Dr. Chen".into() }).unwrap();
+    journal
+        .add_mentor(&NewMentor {
+            name: "Dr. Chen".into(),
+        })
+        .unwrap();
     journal.lock();
     let db_path = dir.path().join(DATABASE_FILE);
     let mut bytes = fs::read(&db_path).unwrap();
@@ -145,11 +208,18 @@ fn a_damaged_database_after_a_good_key_is_corrupt_not_a_wrong_passphrase() {
     let damaged = snapshot(dir.path());
     let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Corrupt, "{err}");
-    assert_eq!(snapshot(dir.path()), damaged, "a damaged journal is never rewritten or replaced");
+    assert_eq!(
+        snapshot(dir.path()),
+        damaged,
+        "a damaged journal is never rewritten or replaced"
+    );
 }
 
 #[test]
 fn unlocking_an_empty_folder_says_there_is_no_journal() {
     let dir = tempfile::tempdir().unwrap();
-    assert_eq!(Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(), ErrorCode::NotFound);
+    assert_eq!(
+        Vault::unlock(dir.path(), &passphrase()).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
 }

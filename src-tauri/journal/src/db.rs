@@ -35,7 +35,9 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
         data_encoding::HEXLOWER.encode(key.as_slice())
     ));
     conn.execute_batch(&keying)?;
-    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get::<_, i64>(0))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })?;
     migrate::refuse_newer(&conn)?;
     conn.execute_batch(&format!(
         "PRAGMA temp_store = MEMORY;
@@ -45,7 +47,9 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
     ))?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
-        return Err(Error::Internal("the database refused write-ahead logging".into()));
+        return Err(Error::Internal(
+            "the database refused write-ahead logging".into(),
+        ));
     }
     migrate::run(&mut conn)?;
     Ok(conn)

@@ -33,7 +33,10 @@ pub enum Error {
     #[error("The journal is locked. Unlock it first.")]
     Locked,
     #[error("{message}")]
-    Validation { field: &'static str, message: String },
+    Validation {
+        field: &'static str,
+        message: String,
+    },
     #[error("{0} was not found.")]
     NotFound(&'static str),
     #[error("{0}")]
@@ -69,7 +72,10 @@ impl Error {
     }
 
     pub(crate) fn validation(field: &'static str, message: impl Into<String>) -> Self {
-        Error::Validation { field, message: message.into() }
+        Error::Validation {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -83,9 +89,9 @@ impl From<rusqlite::Error> for Error {
                 "The journal database is damaged or is not a Mentor Journal database.".into(),
             ),
             Some(Sqlite::DiskFull) => Error::Io(std::io::Error::other("the disk is full")),
-            Some(Sqlite::ReadOnly | Sqlite::PermissionDenied | Sqlite::CannotOpen) => {
-                Error::Io(std::io::Error::other("the database file cannot be opened for writing"))
-            }
+            Some(Sqlite::ReadOnly | Sqlite::PermissionDenied | Sqlite::CannotOpen) => Error::Io(
+                std::io::Error::other("the database file cannot be opened for writing"),
+            ),
             Some(code) => Error::Internal(format!("database error {code:?}")),
             None => Error::Internal("database error".into()),
         }

@@ -50,6 +50,8 @@ impl Journal {
 
 impl fmt::Debug for Journal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Journal").field("dir", &self.dir).finish_non_exhaustive()
+        f.debug_struct("Journal")
+            .field("dir", &self.dir)
+            .finish_non_exhaustive()
     }
 }

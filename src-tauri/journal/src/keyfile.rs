@@ -47,7 +47,11 @@ pub struct KdfParams {
 
 impl Default for KdfParams {
     fn default() -> Self {
-        KdfParams { memory_kib: 64 * 1024, iterations: 3, parallelism: 4 }
+        KdfParams {
+            memory_kib: 64 * 1024,
+            iterations: 3,
+            parallelism: 4,
+        }
     }
 }
 
@@ -148,7 +152,10 @@ impl KeyFile {
             .ok_or(Error::WrongPassphrase)
     }
 
-    pub(crate) fn open_with_recovery(&self, recovery: &[u8; RECOVERY_KEY_BYTES]) -> Result<DataKey> {
+    pub(crate) fn open_with_recovery(
+        &self,
+        recovery: &[u8; RECOVERY_KEY_BYTES],
+    ) -> Result<DataKey> {
         self.recovery
             .open(&recovery_seal_key(recovery), &recovery_aad())
             .ok_or(Error::WrongRecoveryKey)
@@ -203,7 +210,13 @@ impl Sealed {
         let nonce = *random::<NONCE_BYTES>()?;
         let cipher = XChaCha20Poly1305::new(Key::from_slice(key.as_slice()));
         let ciphertext = cipher
-            .encrypt(XNonce::from_slice(&nonce), Payload { msg: plaintext.as_slice(), aad })
+            .encrypt(
+                XNonce::from_slice(&nonce),
+                Payload {
+                    msg: plaintext.as_slice(),
+                    aad,
+                },
+            )
             .map_err(|_| Error::Internal("sealing the key failed".into()))?;
         Ok(Sealed { nonce, ciphertext })
     }
@@ -212,7 +225,13 @@ impl Sealed {
         let cipher = XChaCha20Poly1305::new(Key::from_slice(key.as_slice()));
         let plain = Zeroizing::new(
             cipher
-                .decrypt(XNonce::from_slice(&self.nonce), Payload { msg: &self.ciphertext, aad })
+                .decrypt(
+                    XNonce::from_slice(&self.nonce),
+                    Payload {
+                        msg: &self.ciphertext,
+                        aad,
+                    },
+                )
                 .ok()?,
         );
         let mut out = Zeroizing::new([0u8; DATA_KEY_BYTES]);
@@ -224,15 +243,23 @@ impl Sealed {
     }
 
     fn decode(repr: &SealedRepr) -> Result<Self> {
-        let ciphertext = BASE64.decode(repr.ciphertext.as_bytes()).map_err(|_| damaged())?;
+        let ciphertext = BASE64
+            .decode(repr.ciphertext.as_bytes())
+            .map_err(|_| damaged())?;
         if ciphertext.len() != DATA_KEY_BYTES + 16 {
             return Err(damaged());
         }
-        Ok(Sealed { nonce: decode_array(&repr.nonce)?, ciphertext })
+        Ok(Sealed {
+            nonce: decode_array(&repr.nonce)?,
+            ciphertext,
+        })
     }
 
     fn encode(&self) -> SealedRepr {
-        SealedRepr { nonce: BASE64.encode(&self.nonce), ciphertext: BASE64.encode(&self.ciphertext) }
+        SealedRepr {
+            nonce: BASE64.encode(&self.nonce),
+            ciphertext: BASE64.encode(&self.ciphertext),
+        }
     }
 }
 
@@ -245,8 +272,13 @@ fn decode_array<const N: usize>(text: &str) -> Result<[u8; N]> {
 }
 
 fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey> {
-    let params = Params::new(p.memory_kib, p.iterations, p.parallelism, Some(DATA_KEY_BYTES))
-        .map_err(|_| damaged())?;
+    let params = Params::new(
+        p.memory_kib,
+        p.iterations,
+        p.parallelism,
+        Some(DATA_KEY_BYTES),
+    )
+    .map_err(|_| damaged())?;
     let mut out = Zeroizing::new([0u8; DATA_KEY_BYTES]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(passphrase.as_bytes(), salt, out.as_mut_slice())
@@ -281,7 +313,9 @@ fn recovery_aad() -> Vec<u8> {
 }
 
 pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().ok_or_else(|| Error::Internal("key file has no folder".into()))?;
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::Internal("key file has no folder".into()))?;
     let mut tmp_name = path.as_os_str().to_owned();
     tmp_name.push(".tmp");
     let tmp = std::path::PathBuf::from(tmp_name);

@@ -49,7 +49,11 @@ impl NewMentor {
 
 impl Mentor {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
-        Ok(Mentor { id: MentorId(row.get("id")?), name: row.get("name")?, created_at: row.get("created_at")? })
+        Ok(Mentor {
+            id: MentorId(row.get("id")?),
+            name: row.get("name")?,
+            created_at: row.get("created_at")?,
+        })
     }
 }
 
@@ -62,14 +66,18 @@ impl Journal {
             rusqlite::params![name, now],
             |row| row.get(0),
         )?;
-        Ok(Mentor { id: MentorId(id), name: name.to_owned(), created_at: now })
+        Ok(Mentor {
+            id: MentorId(id),
+            name: name.to_owned(),
+            created_at: now,
+        })
     }
 
     /// All mentors, alphabetically (case-insensitive), oldest first among equal names.
     pub fn list_mentors(&self) -> Result<Vec<Mentor>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name, created_at FROM mentors ORDER BY name COLLATE NOCASE, id")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, created_at FROM mentors ORDER BY name COLLATE NOCASE, id",
+        )?;
         let rows = stmt.query_map([], Mentor::from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }

@@ -15,7 +15,8 @@ pub const LATEST_SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
 
 pub(crate) fn schema_version(conn: &Connection) -> Result<u32> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    u32::try_from(version).map_err(|_| Error::Corrupt("The journal's schema version is invalid.".into()))
+    u32::try_from(version)
+        .map_err(|_| Error::Corrupt("The journal's schema version is invalid.".into()))
 }
 
 /// Refuses, without writing anything, a journal written by a newer version of the app.
@@ -52,9 +53,17 @@ mod tests {
         run(&mut conn).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), LATEST_SCHEMA_VERSION);
         run(&mut conn).unwrap();
-        assert_eq!(schema_version(&conn).unwrap(), LATEST_SCHEMA_VERSION, "a second run adds nothing");
+        assert_eq!(
+            schema_version(&conn).unwrap(),
+            LATEST_SCHEMA_VERSION,
+            "a second run adds nothing"
+        );
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE name = 'mentors'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'mentors'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(tables, 1);
     }
@@ -62,7 +71,8 @@ mod tests {
     #[test]
     fn a_newer_schema_is_refused() {
         let conn = Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "user_version", LATEST_SCHEMA_VERSION as i64 + 1).unwrap();
+        conn.pragma_update(None, "user_version", LATEST_SCHEMA_VERSION as i64 + 1)
+            .unwrap();
         assert!(matches!(refuse_newer(&conn), Err(Error::Conflict(_))));
     }
 }

@@ -15,7 +15,7 @@ const MAX_PASSPHRASE_BYTES: usize = 4096;
 /// A passphrase as typed. Deserialises straight from the IPC argument so no plain `String` copy
 /// outlives the request.
 #[derive(Clone, Deserialize, TS)]
-#[ts(type = "string")]
+#[ts(export, type = "string")]
 pub struct Passphrase(Zeroizing<String>);
 
 impl Passphrase {
@@ -36,7 +36,10 @@ impl Passphrase {
             ));
         }
         if self.0.len() > MAX_PASSPHRASE_BYTES {
-            return Err(Error::validation("passphrase", "That passphrase is too long."));
+            return Err(Error::validation(
+                "passphrase",
+                "That passphrase is too long.",
+            ));
         }
         Ok(())
     }
@@ -46,7 +49,10 @@ impl Passphrase {
             return Err(Error::validation("passphrase", "Enter your passphrase."));
         }
         if self.0.len() > MAX_PASSPHRASE_BYTES {
-            return Err(Error::validation("passphrase", "That passphrase is too long."));
+            return Err(Error::validation(
+                "passphrase",
+                "That passphrase is too long.",
+            ));
         }
         Ok(())
     }
@@ -61,7 +67,7 @@ impl fmt::Debug for Passphrase {
 /// The recovery key: 160 random bits shown once as 8 groups of 4 base32 characters
 /// (`ABCD-EFGH-...`), an alphabet without 0, 1, 8 or 9 so it reads aloud and types back cleanly.
 #[derive(Clone, Deserialize, TS)]
-#[ts(type = "string")]
+#[ts(export, type = "string")]
 pub struct RecoveryKey(Zeroizing<String>);
 
 pub(crate) const RECOVERY_KEY_BYTES: usize = 20;
@@ -114,7 +120,9 @@ impl RecoveryKey {
             return Err(invalid());
         }
         let decoded = Zeroizing::new(
-            data_encoding::BASE32_NOPAD.decode(normal.as_bytes()).map_err(|_| invalid())?,
+            data_encoding::BASE32_NOPAD
+                .decode(normal.as_bytes())
+                .map_err(|_| invalid())?,
         );
         let mut out = Zeroizing::new([0u8; RECOVERY_KEY_BYTES]);
         if decoded.len() != RECOVERY_KEY_BYTES {
@@ -155,9 +163,18 @@ mod tests {
 
     #[test]
     fn malformed_recovery_keys_are_validation_errors() {
-        for bad in ["", "ABCD", "!!!!-!!!!-!!!!-!!!!-!!!!-!!!!-!!!!-!!!!", &"A".repeat(33)] {
+        for bad in [
+            "",
+            "ABCD",
+            "!!!!-!!!!-!!!!-!!!!-!!!!-!!!!-!!!!-!!!!",
+            &"A".repeat(33),
+        ] {
             let err = RecoveryKey::new(bad).to_bytes().unwrap_err();
-            assert_eq!(err.field(), Some("recoveryKey"), "{bad:?} must be rejected as input");
+            assert_eq!(
+                err.field(),
+                Some("recoveryKey"),
+                "{bad:?} must be rejected as input"
+            );
         }
     }
 

@@ -53,7 +53,9 @@ impl Vault {
     ) -> Result<(Journal, RecoveryKey)> {
         passphrase.check_new()?;
         if Self::status(dir) == VaultStatus::Present {
-            return Err(Error::Conflict("A journal already exists in this folder.".into()));
+            return Err(Error::Conflict(
+                "A journal already exists in this folder.".into(),
+            ));
         }
         create_private_dir(dir)?;
         let data_key = random::<DATA_KEY_BYTES>()?;
@@ -130,7 +132,11 @@ mod tests {
     use crate::migrate::LATEST_SCHEMA_VERSION;
 
     fn cheap() -> KdfParams {
-        KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 }
+        KdfParams {
+            memory_kib: 1024,
+            iterations: 1,
+            parallelism: 1,
+        }
     }
 
     #[test]
@@ -138,15 +144,25 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("correct horse battery staple");
         let (journal, _) = Vault::create_with(dir.path(), &pass, cheap()).unwrap();
-        journal.conn.pragma_update(None, "user_version", i64::from(LATEST_SCHEMA_VERSION) + 1).unwrap();
+        journal
+            .conn
+            .pragma_update(None, "user_version", i64::from(LATEST_SCHEMA_VERSION) + 1)
+            .unwrap();
         journal.lock();
         let db = dir.path().join(DATABASE_FILE);
         let before = fs::read(&db).unwrap();
 
         let err = Vault::unlock(dir.path(), &pass).unwrap_err();
-        assert!(matches!(err, Error::Conflict(_)), "refused with a clear error: {err}");
+        assert!(
+            matches!(err, Error::Conflict(_)),
+            "refused with a clear error: {err}"
+        );
         assert!(err.to_string().contains("newer version"));
-        assert_eq!(fs::read(&db).unwrap(), before, "the newer journal is not modified");
+        assert_eq!(
+            fs::read(&db).unwrap(),
+            before,
+            "the newer journal is not modified"
+        );
     }
 
     #[test]
@@ -154,12 +170,24 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("correct horse battery staple");
         let (journal, _) = Vault::create_with(dir.path(), &pass, cheap()).unwrap();
-        assert_eq!(crate::migrate::schema_version(&journal.conn).unwrap(), LATEST_SCHEMA_VERSION);
-        let mode: String = journal.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(
+            crate::migrate::schema_version(&journal.conn).unwrap(),
+            LATEST_SCHEMA_VERSION
+        );
+        let mode: String = journal
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
-        let fk: i64 = journal.conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+        let fk: i64 = journal
+            .conn
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(fk, 1);
-        let sync: i64 = journal.conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+        let sync: i64 = journal
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(sync, 2, "synchronous = FULL");
     }
 }
