@@ -87,7 +87,7 @@ commands! {
         state.journal(|journal| journal.set_passphrase(&passphrase))
     }
 
-    fn vault_lock(state) -> () { Ok(state.lock()) }
+    fn vault_lock(state) -> () { state.lock() }
 
     fn mentors_list(state) -> Vec<Mentor> { state.journal(|journal| journal.list_mentors()) }
 

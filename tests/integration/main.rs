@@ -1,4 +1,5 @@
 //! Integration tests on real SQLCipher vaults in temporary folders. One binary, a module per area.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
 
 mod mentors;
 mod plaintext;
