@@ -5,7 +5,12 @@
 //! `Commands` map (`ui/src/bindings/Commands.ts`) that types `call(name, args)` in `ui/src/ipc.ts`.
 //! Each body is a one-liner over `AppState` and the `journal` core; behaviour lives there.
 
-use journal::{Mentor, NewMentor, Passphrase, RecoveryKey, VaultStatus};
+use journal::{
+    ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
+    ConversationId, ConversationInput, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
+    MentorInput, MentorSummary, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
+    RecoveryKey, SearchHit, SearchQuery, StatusChange, StatusEntry, VaultStatus,
+};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -89,9 +94,85 @@ commands! {
 
     fn vault_lock(state) -> () { state.lock() }
 
-    fn mentors_list(state) -> Vec<Mentor> { state.journal(|journal| journal.list_mentors()) }
+    fn mentors_list(state, filter: MentorFilter) -> Vec<MentorSummary> {
+        state.journal(|j| j.list_mentors(&filter, j.today()))
+    }
 
-    fn mentor_add(state, mentor: NewMentor) -> Mentor { state.journal(|journal| journal.add_mentor(&mentor)) }
+    fn mentor_get(state, id: MentorId) -> Mentor { state.journal(|j| j.mentor(id)) }
+
+    fn mentor_add(state, mentor: MentorInput) -> Mentor { state.journal(|j| j.add_mentor(&mentor)) }
+
+    fn mentor_update(state, id: MentorId, mentor: MentorInput) -> Mentor {
+        state.journal(|j| j.update_mentor(id, &mentor))
+    }
+
+    /// Moves a mentor through prospective / active / paused / ended, with a date and a private note.
+    fn mentor_set_status(state, id: MentorId, change: StatusChange) -> Mentor {
+        state.journal(|j| j.set_mentor_status(id, &change))
+    }
+
+    fn mentor_history(state, id: MentorId) -> Vec<StatusEntry> { state.journal(|j| j.mentor_status_history(id)) }
+
+    fn mentor_introductions(state, id: MentorId) -> Vec<Mentor> { state.journal(|j| j.introductions_by(id)) }
+
+    /// What deleting would remove, for the confirmation.
+    fn mentor_deletion_impact(state, id: MentorId) -> MentorDeletionImpact {
+        state.journal(|j| j.mentor_deletion_impact(id))
+    }
+
+    fn mentor_delete(state, id: MentorId) -> () { state.journal(|j| j.delete_mentor(id)) }
+
+    fn focus_areas_list(state) -> Vec<String> { state.journal(|j| j.focus_areas()) }
+
+    fn outreach_list(state, mentor_id: MentorId) -> Vec<Outreach> { state.journal(|j| j.list_outreach(mentor_id)) }
+
+    fn outreach_log(state, mentor_id: MentorId, outreach: OutreachInput) -> Outreach {
+        state.journal(|j| j.log_outreach(mentor_id, &outreach))
+    }
+
+    fn outreach_set_outcome(state, id: OutreachId, outcome: OutreachOutcome, note: String) -> Outreach {
+        state.journal(|j| j.set_outreach_outcome(id, outcome, &note))
+    }
+
+    /// Saves a new note; `draft` is the autosave of one still being written.
+    fn conversation_add(state, conversation: ConversationInput, draft: bool) -> Conversation {
+        state.journal(|j| j.add_conversation(&conversation, draft))
+    }
+
+    fn conversation_update(state, id: ConversationId, conversation: ConversationInput, draft: bool) -> Conversation {
+        state.journal(|j| j.update_conversation(id, &conversation, draft))
+    }
+
+    fn conversation_get(state, id: ConversationId) -> Conversation { state.journal(|j| j.conversation(id)) }
+
+    fn conversation_delete(state, id: ConversationId) -> () { state.journal(|j| j.delete_conversation(id)) }
+
+    fn conversations_list(state, mentor_id: Option<MentorId>, limit: u32) -> Vec<Conversation> {
+        state.journal(|j| j.list_conversations(mentor_id, limit))
+    }
+
+    fn drafts_list(state) -> Vec<Conversation> { state.journal(|j| j.list_drafts()) }
+
+    /// Renders and sanitises Markdown for the editor's preview.
+    fn markdown_preview(state, body: String) -> String { state.journal(|_| Ok(journal::render_markdown(&body))) }
+
+    fn action_items_list(state, filter: ActionItemFilter) -> Vec<ActionItem> {
+        state.journal(|j| j.list_action_items(&filter, j.today()))
+    }
+
+    fn action_item_add(state, item: ActionItemInput) -> ActionItem { state.journal(|j| j.add_action_item(&item)) }
+
+    fn action_item_update(state, id: ActionItemId, item: ActionItemInput) -> ActionItem {
+        state.journal(|j| j.update_action_item(id, &item))
+    }
+
+    fn action_item_set_status(state, id: ActionItemId, status: ActionStatus) -> ActionItem {
+        state.journal(|j| j.set_action_status(id, status))
+    }
+
+    fn action_item_delete(state, id: ActionItemId) -> () { state.journal(|j| j.delete_action_item(id)) }
+
+    fn search(state, query: SearchQuery) -> Vec<SearchHit> { state.journal(|j| j.search(&query)) }
 }
 
 #[cfg(test)]

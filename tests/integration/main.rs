@@ -1,11 +1,13 @@
 //! Integration tests on real SQLCipher vaults in temporary folders. One binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
 
+mod lifecycle;
 mod mentors;
+mod notes;
 mod plaintext;
 mod vault;
 
-use journal::{KdfParams, Passphrase};
+use journal::{Journal, KdfParams, Mentor, MentorFilter, Passphrase};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -38,4 +40,17 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, String> {
             (entry.file_name().to_string_lossy().into_owned(), hash)
         })
         .collect()
+}
+
+pub fn all_mentors(journal: &Journal) -> Vec<Mentor> {
+    journal
+        .list_mentors(&MentorFilter::default(), journal.today())
+        .unwrap()
+        .into_iter()
+        .map(|s| s.mentor)
+        .collect()
+}
+
+pub fn mentor_names(journal: &Journal) -> Vec<String> {
+    all_mentors(journal).into_iter().map(|m| m.name).collect()
 }

@@ -1,4 +1,4 @@
-use journal::{ErrorCode, NewMentor, Vault};
+use journal::{ErrorCode, MentorInput, Vault};
 
 use crate::{fast_kdf, passphrase};
 
@@ -7,16 +7,9 @@ fn mentors_are_listed_alphabetically_ignoring_case() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
     for name in ["dr. zhou", "Dr. Adeyemi", "  Dr. Moreau  "] {
-        journal
-            .add_mentor(&NewMentor { name: name.into() })
-            .unwrap();
+        journal.add_mentor(&MentorInput::named(name)).unwrap();
     }
-    let names: Vec<_> = journal
-        .list_mentors()
-        .unwrap()
-        .into_iter()
-        .map(|m| m.name)
-        .collect();
+    let names: Vec<_> = crate::mentor_names(&journal);
     assert_eq!(
         names,
         ["Dr. Adeyemi", "Dr. Moreau", "dr. zhou"],
@@ -29,11 +22,7 @@ fn a_mentor_needs_a_reasonable_name() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
     for bad in ["", "   \t ", &"x".repeat(201)] {
-        let err = journal
-            .add_mentor(&NewMentor {
-                name: bad.to_owned(),
-            })
-            .unwrap_err();
+        let err = journal.add_mentor(&MentorInput::named(bad)).unwrap_err();
         assert_eq!(err.code(), ErrorCode::Validation);
         assert_eq!(
             err.field(),
@@ -42,13 +31,11 @@ fn a_mentor_needs_a_reasonable_name() {
         );
     }
     assert!(
-        journal.list_mentors().unwrap().is_empty(),
+        crate::all_mentors(&journal).is_empty(),
         "refused input writes nothing"
     );
     let unicode = journal
-        .add_mentor(&NewMentor {
-            name: "Dr. Zoë Łukasiewicz 🩺".into(),
-        })
+        .add_mentor(&MentorInput::named("Dr. Zoë Łukasiewicz 🩺"))
         .unwrap();
-    assert_eq!(journal.list_mentors().unwrap(), [unicode]);
+    assert_eq!(crate::all_mentors(&journal), [unicode]);
 }

@@ -1,7 +1,7 @@
 //! No plaintext at rest: what is written through the API never appears in the files on disk.
 //! The control proves the scan can see plaintext when it is there.
 
-use journal::{DATABASE_FILE, NewMentor, Vault};
+use journal::{DATABASE_FILE, MentorInput, Vault};
 use std::path::Path;
 
 use crate::{fast_kdf, passphrase};
@@ -35,11 +35,7 @@ fn the_database_and_its_wal_hold_no_plaintext() {
     let markers = markers();
     let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
     for marker in &markers {
-        journal
-            .add_mentor(&NewMentor {
-                name: marker.clone(),
-            })
-            .unwrap();
+        journal.add_mentor(&MentorInput::named(marker)).unwrap();
     }
     let wal = dir.path().join(format!("{DATABASE_FILE}-wal"));
     assert!(

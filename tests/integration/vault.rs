@@ -1,5 +1,5 @@
 use journal::{
-    DATABASE_FILE, ErrorCode, KEY_FILE, NewMentor, Passphrase, RecoveryKey, Vault, VaultStatus,
+    DATABASE_FILE, ErrorCode, KEY_FILE, MentorInput, Passphrase, RecoveryKey, Vault, VaultStatus,
 };
 use std::fs;
 
@@ -11,20 +11,13 @@ fn create_lock_unlock_round_trip_keeps_data() {
     assert_eq!(Vault::status(dir.path()), VaultStatus::Absent);
     let (journal, _recovery) = Vault::create(dir.path(), &passphrase()).unwrap();
     journal
-        .add_mentor(&NewMentor {
-            name: "Dr. Amara Osei".into(),
-        })
+        .add_mentor(&MentorInput::named("Dr. Amara Osei"))
         .unwrap();
     journal.lock();
     assert_eq!(Vault::status(dir.path()), VaultStatus::Present);
 
     let journal = Vault::unlock(dir.path(), &passphrase()).unwrap();
-    let names: Vec<_> = journal
-        .list_mentors()
-        .unwrap()
-        .into_iter()
-        .map(|m| m.name)
-        .collect();
+    let names: Vec<_> = crate::mentor_names(&journal);
     assert_eq!(
         names,
         ["Dr. Amara Osei"],
@@ -36,11 +29,7 @@ fn create_lock_unlock_round_trip_keeps_data() {
 fn fifty_wrong_passphrases_are_refused_and_touch_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, _) = Vault::create(dir.path(), &passphrase()).unwrap();
-    journal
-        .add_mentor(&NewMentor {
-            name: "Dr. Lee".into(),
-        })
-        .unwrap();
+    journal.add_mentor(&MentorInput::named("Dr. Lee")).unwrap();
     journal.lock();
     let before = snapshot(dir.path());
     assert!(before.contains_key(DATABASE_FILE) && before.contains_key(KEY_FILE));
@@ -70,15 +59,13 @@ fn the_recovery_key_unlocks_and_a_new_passphrase_replaces_the_old() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, recovery) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
     journal
-        .add_mentor(&NewMentor {
-            name: "Dr. Rivera".into(),
-        })
+        .add_mentor(&MentorInput::named("Dr. Rivera"))
         .unwrap();
     journal.lock();
 
     let typed = RecoveryKey::new(recovery.expose().to_lowercase().replace('-', " "));
     let journal = Vault::unlock_with_recovery(dir.path(), &typed).unwrap();
-    assert_eq!(journal.list_mentors().unwrap().len(), 1);
+    assert_eq!(crate::all_mentors(&journal).len(), 1);
     let fresh = Passphrase::new("a brand new passphrase");
     journal.set_passphrase_with(&fresh, fast_kdf()).unwrap();
     journal.lock();
@@ -193,11 +180,7 @@ fn damaged_key_files_give_a_clear_error_not_a_panic() {
 fn a_damaged_database_after_a_good_key_is_corrupt_not_a_wrong_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
-    journal
-        .add_mentor(&NewMentor {
-            name: "Dr. Chen".into(),
-        })
-        .unwrap();
+    journal.add_mentor(&MentorInput::named("Dr. Chen")).unwrap();
     journal.lock();
     let db_path = dir.path().join(DATABASE_FILE);
     let mut bytes = fs::read(&db_path).unwrap();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { call, CommandError, toCommandError } from "./ipc";
+import { emptyMentor } from "./features/mentors/mentor-input";
 
 describe("call", () => {
   it("sends the command name and arguments and returns the result", async () => {
@@ -9,16 +10,16 @@ describe("call", () => {
       seen.push([cmd, args]);
       return { id: 1, name: "Dr. Osei", createdAt: "2026-11-22T10:00:00Z" };
     });
-    const mentor = await call("mentor_add", { mentor: { name: "Dr. Osei" } });
+    const mentor = await call("mentor_add", { mentor: emptyMentor("Dr. Osei") });
     expect(mentor.name).toBe("Dr. Osei");
-    expect(seen).toEqual([["mentor_add", { mentor: { name: "Dr. Osei" } }]]);
+    expect(seen).toEqual([["mentor_add", { mentor: emptyMentor("Dr. Osei") }]]);
   });
 
   it("turns the Rust error envelope into a CommandError with code and field", async () => {
     mockIPC(() => {
       throw { code: "VALIDATION", message: "Give the mentor a name.", field: "name" };
     });
-    const failure = await call("mentor_add", { mentor: { name: "" } }).catch((e: unknown) => e);
+    const failure = await call("mentor_add", { mentor: emptyMentor("") }).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(CommandError);
     expect(failure).toMatchObject({ code: "VALIDATION", message: "Give the mentor a name.", field: "name" });
   });

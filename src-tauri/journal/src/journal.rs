@@ -3,8 +3,8 @@
 //! Dropping a `Journal` is locking it: the connection closes and the key is wiped. The domain
 //! methods live in their own modules (`mentors`, ...) as `impl Journal` blocks.
 
-use chrono::{DateTime, Utc};
-use rusqlite::Connection;
+use chrono::{DateTime, Local, NaiveDate, Utc};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::fmt;
 use std::path::PathBuf;
 
@@ -45,6 +45,21 @@ impl Journal {
 
     pub(crate) fn now(&self) -> DateTime<Utc> {
         Utc::now()
+    }
+
+    /// Today on the user's wall clock: what "due today" and "met today" mean to them.
+    pub fn today(&self) -> NaiveDate {
+        Local::now().date_naive()
+    }
+
+    /// The one way domain code writes: an immediate transaction, committed only if `op` succeeds.
+    /// The search index is maintained by triggers inside the same transaction, so it can never
+    /// disagree with what was committed.
+    pub(crate) fn write<T>(&self, op: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let value = op(&tx)?;
+        tx.commit()?;
+        Ok(value)
     }
 }
 

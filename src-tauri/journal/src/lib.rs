@@ -2,21 +2,39 @@
 //!
 //! Nothing here knows about Tauri, windows or IPC. The desktop shell, the tests, the benchmarks and a
 //! future command-line companion all drive the same `Vault` and `Journal`, so every rule (validation,
-//! encryption, migrations) lives once, here.
+//! encryption, migrations, the search index) lives once, here.
 
+mod actions;
+mod cadence;
+mod conversations;
 mod db;
 mod error;
 mod journal;
 mod keyfile;
+mod kinds;
+mod markdown;
 mod mentors;
 mod migrate;
+mod outreach;
+mod search;
 mod secret;
+mod validate;
 mod vault;
 
+pub use actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
+pub use cadence::{CadenceStatus, cadence_status};
+pub use conversations::{Conversation, ConversationId, ConversationInput};
 pub use error::{Error, ErrorCode, Result};
 pub use journal::Journal;
 pub use keyfile::KdfParams;
-pub use mentors::{Mentor, MentorId, NewMentor};
+pub use kinds::{ActionStatus, Channel, MentorStatus, Origin, OutreachOutcome, Owner};
+pub use markdown::render_markdown;
+pub use mentors::{
+    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort, MentorSummary,
+    StatusChange, StatusEntry,
+};
 pub use migrate::LATEST_SCHEMA_VERSION;
+pub use outreach::{Outreach, OutreachId, OutreachInput};
+pub use search::{SearchHit, SearchKind, SearchQuery};
 pub use secret::{Passphrase, RecoveryKey};
 pub use vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};

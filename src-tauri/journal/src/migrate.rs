@@ -8,7 +8,13 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The migrations, in order; the schema version is the number applied.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_init", include_str!("../migrations/0001_init.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    (
+        "0002_mentorship",
+        include_str!("../migrations/0002_mentorship.sql"),
+    ),
+];
 
 /// The schema version this build writes.
 pub const LATEST_SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

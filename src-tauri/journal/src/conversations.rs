@@ -1,0 +1,268 @@
+//! Conversation notes: what was said, the advice, the takeaways, and an optional private
+//! well-being check. Drafts are ordinary rows flagged `is_draft`, so an autosaved draft is as
+//! encrypted and as durable as a finished note, and a closed window loses nothing.
+
+use chrono::{DateTime, Local, NaiveDateTime, Utc};
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::kinds::{Channel, MentorStatus};
+use crate::markdown::render_markdown;
+use crate::mentors::MentorId;
+use crate::validate::{self, SHORT};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[ts(export, type = "number")]
+pub struct ConversationId(pub i64);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Conversation {
+    pub id: ConversationId,
+    pub mentor_id: MentorId,
+    pub occurred_at: NaiveDateTime,
+    pub channel: Option<Channel>,
+    pub duration_minutes: Option<u32>,
+    pub title: String,
+    pub body: String,
+    /// The body rendered and sanitised in Rust; the UI shows this, never its own rendering.
+    pub body_html: String,
+    pub takeaways: Vec<String>,
+    pub energy: Option<u8>,
+    pub stress: Option<u8>,
+    pub is_draft: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct ConversationInput {
+    pub mentor_id: Option<MentorId>,
+    /// Local wall-clock time; defaults to now.
+    pub occurred_at: Option<NaiveDateTime>,
+    pub channel: Option<Channel>,
+    pub duration_minutes: Option<u32>,
+    pub title: String,
+    pub body: String,
+    pub takeaways: Vec<String>,
+    pub energy: Option<u8>,
+    pub stress: Option<u8>,
+}
+
+const MAX_TAKEAWAYS: usize = 50;
+
+struct Checked {
+    mentor: MentorId,
+    occurred_at: NaiveDateTime,
+    title: String,
+    body: String,
+    takeaways: Vec<String>,
+}
+
+impl Journal {
+    fn check_conversation(&self, input: &ConversationInput) -> Result<Checked> {
+        let mentor = input
+            .mentor_id
+            .ok_or_else(|| Error::validation("mentorId", "Pick the mentor you met."))?;
+        match self.mentor(mentor) {
+            Err(Error::NotFound(_)) => {
+                return Err(Error::validation(
+                    "mentorId",
+                    "That mentor no longer exists; pick another.",
+                ));
+            }
+            other => other?,
+        };
+        let occurred_at = input
+            .occurred_at
+            .unwrap_or_else(|| Local::now().naive_local());
+        validate::date("occurredAt", occurred_at.date())?;
+        if let Some(minutes) = input.duration_minutes {
+            validate::range(
+                "durationMinutes",
+                minutes,
+                1,
+                24 * 60,
+                "A duration is 1 minute to 24 hours.",
+            )?;
+        }
+        for (field, value) in [("energy", input.energy), ("stress", input.stress)] {
+            if let Some(v) = value {
+                validate::range(field, u32::from(v), 1, 5, "Use the 1 to 5 scale.")?;
+            }
+        }
+        let mut takeaways = Vec::new();
+        for t in &input.takeaways {
+            let t = validate::text("takeaways", t, 2_000)?;
+            if !t.is_empty() {
+                takeaways.push(t);
+            }
+        }
+        if takeaways.len() > MAX_TAKEAWAYS {
+            return Err(Error::validation(
+                "takeaways",
+                format!("Keep it to {MAX_TAKEAWAYS} takeaways."),
+            ));
+        }
+        Ok(Checked {
+            mentor,
+            occurred_at,
+            title: validate::text("title", &input.title, SHORT)?,
+            body: validate::body("body", &input.body)?,
+            takeaways,
+        })
+    }
+
+    /// Saves a new conversation; `draft` keeps it out of search, lists and cadence until finished.
+    pub fn add_conversation(&self, input: &ConversationInput, draft: bool) -> Result<Conversation> {
+        let c = self.check_conversation(input)?;
+        let now = self.now();
+        let id = self.write(|tx| {
+            let id: i64 = tx.query_row(
+                "INSERT INTO conversations (mentor_id, occurred_at, channel, duration_minutes, title, body,
+                     energy, stress, is_draft, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id",
+                params![
+                    c.mentor.0, c.occurred_at, input.channel, input.duration_minutes, c.title, c.body,
+                    input.energy, input.stress, draft, now
+                ],
+                |row| row.get(0),
+            )?;
+            write_takeaways(tx, id, &c.takeaways)?;
+            Ok(id)
+        })?;
+        self.conversation(ConversationId(id))
+    }
+
+    /// Replaces a conversation's content; `draft = false` also finishes a draft.
+    pub fn update_conversation(
+        &self,
+        id: ConversationId,
+        input: &ConversationInput,
+        draft: bool,
+    ) -> Result<Conversation> {
+        self.conversation(id)?;
+        let c = self.check_conversation(input)?;
+        let now = self.now();
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE conversations SET mentor_id = ?2, occurred_at = ?3, channel = ?4, duration_minutes = ?5,
+                     title = ?6, body = ?7, energy = ?8, stress = ?9, is_draft = ?10, updated_at = ?11
+                 WHERE id = ?1",
+                params![
+                    id.0, c.mentor.0, c.occurred_at, input.channel, input.duration_minutes, c.title, c.body,
+                    input.energy, input.stress, draft, now
+                ],
+            )?;
+            tx.execute("DELETE FROM takeaways WHERE conversation_id = ?1", [id.0])?;
+            write_takeaways(tx, id.0, &c.takeaways)
+        })?;
+        self.conversation(id)
+    }
+
+    /// Deletes a conversation and its takeaways; its action items stay, unlinked.
+    pub fn delete_conversation(&self, id: ConversationId) -> Result<()> {
+        self.conversation(id)?;
+        self.write(|tx| {
+            tx.execute("DELETE FROM conversations WHERE id = ?1", [id.0])?;
+            Ok(())
+        })
+    }
+
+    pub fn conversation(&self, id: ConversationId) -> Result<Conversation> {
+        let mut conversation = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM conversations WHERE id = ?1"
+            ))?
+            .query_row([id.0], row_to_conversation)
+            .optional()?
+            .ok_or(Error::NotFound("That conversation"))?;
+        conversation.takeaways = self.takeaways(id)?;
+        Ok(conversation)
+    }
+
+    fn takeaways(&self, id: ConversationId) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT text FROM takeaways WHERE conversation_id = ?1 ORDER BY position",
+        )?;
+        let rows = stmt.query_map([id.0], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Finished conversations, newest first; for one mentor or all.
+    pub fn list_conversations(
+        &self,
+        mentor: Option<MentorId>,
+        limit: u32,
+    ) -> Result<Vec<Conversation>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM conversations WHERE is_draft = 0 AND (?1 IS NULL OR mentor_id = ?1)
+             ORDER BY occurred_at DESC, id DESC LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![mentor.map(|m| m.0), limit], row_to_conversation)?;
+        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for c in &mut list {
+            c.takeaways = self.takeaways(c.id)?;
+        }
+        Ok(list)
+    }
+
+    /// Unfinished drafts, most recently touched first, so the app can offer to resume them.
+    pub fn list_drafts(&self) -> Result<Vec<Conversation>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM conversations WHERE is_draft = 1 ORDER BY updated_at DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([], row_to_conversation)?;
+        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        for c in &mut list {
+            c.takeaways = self.takeaways(c.id)?;
+        }
+        Ok(list)
+    }
+
+    /// Whether a mentor is still one a note can be written for (ended mentors keep their history
+    /// but do not appear in the quick-capture picker).
+    pub fn can_meet(&self, mentor: MentorId) -> Result<bool> {
+        Ok(!matches!(self.mentor(mentor)?.status, MentorStatus::Ended))
+    }
+}
+
+const COLUMNS: &str = "id, mentor_id, occurred_at, channel, duration_minutes, title, body, energy, stress, \
+     is_draft, created_at, updated_at";
+
+fn row_to_conversation(row: &rusqlite::Row<'_>) -> rusqlite::Result<Conversation> {
+    let body: String = row.get(6)?;
+    Ok(Conversation {
+        id: ConversationId(row.get(0)?),
+        mentor_id: MentorId(row.get(1)?),
+        occurred_at: row.get(2)?,
+        channel: row.get(3)?,
+        duration_minutes: row.get(4)?,
+        title: row.get(5)?,
+        body_html: render_markdown(&body),
+        body,
+        takeaways: Vec::new(),
+        energy: row.get(7)?,
+        stress: row.get(8)?,
+        is_draft: row.get(9)?,
+        created_at: row.get(10)?,
+        updated_at: row.get(11)?,
+    })
+}
+
+fn write_takeaways(tx: &rusqlite::Transaction<'_>, id: i64, takeaways: &[String]) -> Result<()> {
+    for (position, text) in takeaways.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO takeaways (conversation_id, position, text) VALUES (?1, ?2, ?3)",
+            params![id, position as i64, text],
+        )?;
+    }
+    Ok(())
+}

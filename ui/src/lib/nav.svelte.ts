@@ -1,0 +1,20 @@
+// Which screen the unlocked journal shows. One small piece of state, so any component can navigate
+// and Ctrl+N / Ctrl+K work from everywhere.
+import type { ConversationId } from "../bindings/ConversationId";
+import type { MentorId } from "../bindings/MentorId";
+
+export type View =
+  | { kind: "mentors" }
+  | { kind: "mentor"; id: MentorId }
+  | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
+  | { kind: "actions" };
+
+export const nav = $state<{ view: View; searchOpen: boolean }>({
+  view: { kind: "mentors" },
+  searchOpen: false,
+});
+
+export function go(view: View) {
+  nav.view = view;
+  nav.searchOpen = false;
+}
