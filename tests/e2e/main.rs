@@ -337,3 +337,148 @@ async fn create_lock_unlock_restart_and_recover() -> Outcome {
     }
     Ok(())
 }
+
+/// Creates a journal on the first-start screen and continues past the recovery key.
+async fn create_journal(driver: &WebDriver) -> Outcome {
+    type_into(driver, "create-passphrase", PASSPHRASE).await?;
+    type_into(driver, "create-confirm", PASSPHRASE).await?;
+    click(driver, "create-submit").await?;
+    click(driver, "recovery-saved").await?;
+    click(driver, "recovery-continue").await?;
+    el(driver, "mentors-screen").await?;
+    Ok(())
+}
+
+async fn press(driver: &WebDriver, keys: impl Into<TypingData>) -> Outcome {
+    driver.active_element().await?.send_keys(keys).await?;
+    Ok(())
+}
+
+async fn click_css(driver: &WebDriver, css: &str) -> Outcome {
+    driver.query(By::Css(css)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await?.click().await?;
+    Ok(())
+}
+
+async fn texts(driver: &WebDriver, css: &str) -> Outcome<Vec<String>> {
+    let mut out = Vec::new();
+    for e in driver.find_all(By::Css(css)).await? {
+        out.push(e.text().await?);
+    }
+    Ok(out)
+}
+
+/// Polls until `css` matches an element whose text contains `needle`.
+async fn wait_text(driver: &WebDriver, css: &str, needle: &str) -> Outcome<String> {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let found = texts(driver, css).await?;
+        if let Some(t) = found.iter().find(|t| t.contains(needle)) {
+            return Ok(t.clone());
+        }
+        check!(Instant::now() < deadline, "no {css} containing {needle:?}; saw {found:?}");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+const PROSPECT: &str = "Dr. Ines Duarte";
+
+/// The daily loop: a prospect, outreach, activation with a cadence, a note via Ctrl+N with two
+/// takeaways and an action item, found again with Ctrl+K, the item ticked, the relationship ended.
+async fn capture_loop(driver: &WebDriver) -> Outcome {
+    create_journal(driver).await?;
+    type_into(driver, "mentor-name", PROSPECT).await?;
+    click(driver, "mentor-as-prospect").await?;
+    click(driver, "mentor-add").await?;
+    wait_text(driver, "[data-testid='mentor-status']", "Prospect").await?;
+    click_css(driver, "[data-testid='mentor-item'] button").await?;
+
+    el(driver, "mentor-page").await?;
+    type_into(driver, "outreach-request", "Asked a specific question after rounds").await?;
+    click(driver, "outreach-log").await?;
+    wait_text(driver, "[data-testid='outreach-item']", "specific question").await?;
+
+    click(driver, "status-active").await?;
+    click_css(driver, "dialog[open] [data-testid='confirm-ok']").await?;
+    wait_text(driver, "[data-testid='mentor-page-status']", "Active").await?;
+    click(driver, "mentor-edit").await?;
+    type_into(driver, "mf-weeks", "4").await?;
+    click(driver, "mf-save").await?;
+    wait_text(driver, "[data-testid='mentor-agreement']", "Every 4 weeks").await?;
+    screenshot(driver, "5-mentor-page").await?;
+
+    press(driver, Key::Control + "n").await?;
+    type_into(driver, "mentor-picker", "Duar").await?;
+    press(driver, Key::Enter).await?;
+    type_into(driver, "note-title", "Fellowship plans").await?;
+    type_into(driver, "note-body", "We discussed **fellowship** timelines and the zebrafish lab.").await?;
+    type_into(driver, "takeaway", "Email the lab before March").await?;
+    press(driver, Key::Enter).await?;
+    press(driver, "Ask for a letter of support").await?;
+    click(driver, "add-action").await?;
+    type_into(driver, "new-action-title", "Revise my CV").await?;
+    click(driver, "note-preview").await?;
+    let rendered = el(driver, "note-rendered").await?.inner_html().await?;
+    check!(rendered.contains("<strong>fellowship</strong>"), "the preview renders Markdown: {rendered}");
+    screenshot(driver, "6-note-editor").await?;
+    click(driver, "note-save").await?;
+
+    let entry = wait_text(driver, "[data-testid='timeline-entry']", "Fellowship plans").await?;
+    check!(entry.contains("Email the lab before March") && entry.contains("Ask for a letter of support"), "both takeaways on the timeline: {entry:?}");
+    wait_text(driver, "[data-testid='mentor-actions'] [data-testid='action-item']", "Revise my CV").await?;
+
+    press(driver, Key::Control + "k").await?;
+    type_into(driver, "search-input", "zebrafish").await?;
+    let hit = wait_text(driver, "[data-testid='search-hit']", "Fellowship").await?;
+    check!(hit.contains("zebrafish"), "the hit shows the matching snippet: {hit:?}");
+    screenshot(driver, "7-search").await?;
+    click(driver, "search-hit").await?;
+    el(driver, "note-editor").await?;
+
+    click(driver, "nav-actions").await?;
+    wait_text(driver, "[data-testid='actions-list'] [data-testid='action-item']", "Revise my CV").await?;
+    click(driver, "action-tick").await?;
+    el(driver, "actions-screen").await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !driver.find_all(testid("action-item")).await?.is_empty() {
+        check!(Instant::now() < deadline, "the ticked item leaves the open list");
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+
+    click(driver, "nav-mentors").await?;
+    click_css(driver, "[data-testid='mentor-item'] button").await?;
+    click(driver, "status-ended").await?;
+    type_into(driver, "status-note", "Moved to another hospital").await?;
+    click_css(driver, "dialog[open] [data-testid='confirm-ok']").await?;
+    wait_text(driver, "[data-testid='end-reason']", "Moved to another hospital").await?;
+    Ok(())
+}
+
+/// After a restart, everything from the capture loop is still there.
+async fn capture_loop_survives_restart(driver: &WebDriver) -> Outcome {
+    unlock(driver, PASSPHRASE).await?;
+    wait_text(driver, "[data-testid='mentor-status']", "Ended").await?;
+    click_css(driver, "[data-testid='mentor-item'] button").await?;
+    wait_text(driver, "[data-testid='end-reason']", "Moved to another hospital").await?;
+    wait_text(driver, "[data-testid='outreach-item']", "specific question").await?;
+    wait_text(driver, "[data-testid='timeline-entry']", "Email the lab before March").await?;
+    let item = wait_text(driver, "[data-testid='mentor-actions'] [data-testid='action-item']", "Revise my CV").await?;
+    let ticked = driver.find(By::Css("[data-testid='mentor-actions'] [data-testid='action-tick']")).await?;
+    check!(ticked.is_selected().await?, "the action item is still ticked: {item:?}");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn daily_capture_loop_survives_a_restart() -> Outcome {
+    let app = app_binary();
+    check!(app.exists(), "build the app first (make e2e does): {}", app.display());
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    in_session(driver.session(&app).await?, capture_loop).await?;
+    in_session(driver.session(&app).await?, capture_loop_survives_restart).await?;
+    drop(driver);
+    for secret in [PROSPECT, "zebrafish", "Moved to another hospital"] {
+        let hits = files_containing(journal_dir.path(), secret)?;
+        assert!(hits.is_empty(), "{secret:?} must not be stored in plaintext, found in {hits:?}");
+    }
+    Ok(())
+}
