@@ -355,7 +355,13 @@ async fn press(driver: &WebDriver, keys: impl Into<TypingData>) -> Outcome {
 }
 
 async fn click_css(driver: &WebDriver, css: &str) -> Outcome {
-    driver.query(By::Css(css)).wait(Duration::from_secs(20), Duration::from_millis(100)).first().await?.click().await?;
+    driver
+        .query(By::Css(css))
+        .wait(Duration::from_secs(20), Duration::from_millis(100))
+        .first()
+        .await?
+        .click()
+        .await?;
     Ok(())
 }
 
@@ -375,7 +381,10 @@ async fn wait_text(driver: &WebDriver, css: &str, needle: &str) -> Outcome<Strin
         if let Some(t) = found.iter().find(|t| t.contains(needle)) {
             return Ok(t.clone());
         }
-        check!(Instant::now() < deadline, "no {css} containing {needle:?}; saw {found:?}");
+        check!(
+            Instant::now() < deadline,
+            "no {css} containing {needle:?}; saw {found:?}"
+        );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
@@ -393,7 +402,12 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
     click_css(driver, "[data-testid='mentor-item'] button").await?;
 
     el(driver, "mentor-page").await?;
-    type_into(driver, "outreach-request", "Asked a specific question after rounds").await?;
+    type_into(
+        driver,
+        "outreach-request",
+        "Asked a specific question after rounds",
+    )
+    .await?;
     click(driver, "outreach-log").await?;
     wait_text(driver, "[data-testid='outreach-item']", "specific question").await?;
 
@@ -410,7 +424,12 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
     type_into(driver, "mentor-picker", "Duar").await?;
     press(driver, Key::Enter).await?;
     type_into(driver, "note-title", "Fellowship plans").await?;
-    type_into(driver, "note-body", "We discussed **fellowship** timelines and the zebrafish lab.").await?;
+    type_into(
+        driver,
+        "note-body",
+        "We discussed **fellowship** timelines and the zebrafish lab.",
+    )
+    .await?;
     type_into(driver, "takeaway", "Email the lab before March").await?;
     press(driver, Key::Enter).await?;
     press(driver, "Ask for a letter of support").await?;
@@ -418,29 +437,52 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
     type_into(driver, "new-action-title", "Revise my CV").await?;
     click(driver, "note-preview").await?;
     let rendered = el(driver, "note-rendered").await?.inner_html().await?;
-    check!(rendered.contains("<strong>fellowship</strong>"), "the preview renders Markdown: {rendered}");
+    check!(
+        rendered.contains("<strong>fellowship</strong>"),
+        "the preview renders Markdown: {rendered}"
+    );
     screenshot(driver, "6-note-editor").await?;
     click(driver, "note-save").await?;
 
     let entry = wait_text(driver, "[data-testid='timeline-entry']", "Fellowship plans").await?;
-    check!(entry.contains("Email the lab before March") && entry.contains("Ask for a letter of support"), "both takeaways on the timeline: {entry:?}");
-    wait_text(driver, "[data-testid='mentor-actions'] [data-testid='action-item']", "Revise my CV").await?;
+    check!(
+        entry.contains("Email the lab before March")
+            && entry.contains("Ask for a letter of support"),
+        "both takeaways on the timeline: {entry:?}"
+    );
+    wait_text(
+        driver,
+        "[data-testid='mentor-actions'] [data-testid='action-item']",
+        "Revise my CV",
+    )
+    .await?;
 
     press(driver, Key::Control + "k").await?;
     type_into(driver, "search-input", "zebrafish").await?;
     let hit = wait_text(driver, "[data-testid='search-hit']", "Fellowship").await?;
-    check!(hit.contains("zebrafish"), "the hit shows the matching snippet: {hit:?}");
+    check!(
+        hit.contains("zebrafish"),
+        "the hit shows the matching snippet: {hit:?}"
+    );
     screenshot(driver, "7-search").await?;
     click(driver, "search-hit").await?;
     el(driver, "note-editor").await?;
 
     click(driver, "nav-actions").await?;
-    wait_text(driver, "[data-testid='actions-list'] [data-testid='action-item']", "Revise my CV").await?;
+    wait_text(
+        driver,
+        "[data-testid='actions-list'] [data-testid='action-item']",
+        "Revise my CV",
+    )
+    .await?;
     click(driver, "action-tick").await?;
     el(driver, "actions-screen").await?;
     let deadline = Instant::now() + Duration::from_secs(10);
     while !driver.find_all(testid("action-item")).await?.is_empty() {
-        check!(Instant::now() < deadline, "the ticked item leaves the open list");
+        check!(
+            Instant::now() < deadline,
+            "the ticked item leaves the open list"
+        );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 
@@ -449,7 +491,22 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
     click(driver, "status-ended").await?;
     type_into(driver, "status-note", "Moved to another hospital").await?;
     click_css(driver, "dialog[open] [data-testid='confirm-ok']").await?;
-    wait_text(driver, "[data-testid='end-reason']", "Moved to another hospital").await?;
+    wait_text(
+        driver,
+        "[data-testid='end-reason']",
+        "Moved to another hospital",
+    )
+    .await?;
+
+    // A note left mid-sentence: the autosaved draft must survive the window closing.
+    click(driver, "mentor-new-note").await?;
+    type_into(
+        driver,
+        "note-body",
+        "Half-written thought about the handover",
+    )
+    .await?;
+    wait_text(driver, "[data-testid='draft-status']", "Draft saved").await?;
     Ok(())
 }
 
@@ -458,27 +515,73 @@ async fn capture_loop_survives_restart(driver: &WebDriver) -> Outcome {
     unlock(driver, PASSPHRASE).await?;
     wait_text(driver, "[data-testid='mentor-status']", "Ended").await?;
     click_css(driver, "[data-testid='mentor-item'] button").await?;
-    wait_text(driver, "[data-testid='end-reason']", "Moved to another hospital").await?;
+    wait_text(
+        driver,
+        "[data-testid='end-reason']",
+        "Moved to another hospital",
+    )
+    .await?;
     wait_text(driver, "[data-testid='outreach-item']", "specific question").await?;
-    wait_text(driver, "[data-testid='timeline-entry']", "Email the lab before March").await?;
-    let item = wait_text(driver, "[data-testid='mentor-actions'] [data-testid='action-item']", "Revise my CV").await?;
-    let ticked = driver.find(By::Css("[data-testid='mentor-actions'] [data-testid='action-tick']")).await?;
-    check!(ticked.is_selected().await?, "the action item is still ticked: {item:?}");
+    wait_text(
+        driver,
+        "[data-testid='timeline-entry']",
+        "Email the lab before March",
+    )
+    .await?;
+    let item = wait_text(
+        driver,
+        "[data-testid='mentor-actions'] [data-testid='action-item']",
+        "Revise my CV",
+    )
+    .await?;
+    let ticked = driver
+        .find(By::Css(
+            "[data-testid='mentor-actions'] [data-testid='action-tick']",
+        ))
+        .await?;
+    check!(
+        ticked.is_selected().await?,
+        "the action item is still ticked: {item:?}"
+    );
+
+    click(driver, "nav-mentors").await?;
+    click(driver, "draft-resume").await?;
+    let body = el(driver, "note-body")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    check!(
+        body == "Half-written thought about the handover",
+        "the draft comes back whole: {body:?}"
+    );
     Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn daily_capture_loop_survives_a_restart() -> Outcome {
     let app = app_binary();
-    check!(app.exists(), "build the app first (make e2e does): {}", app.display());
+    check!(
+        app.exists(),
+        "build the app first (make e2e does): {}",
+        app.display()
+    );
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
     in_session(driver.session(&app).await?, capture_loop).await?;
     in_session(driver.session(&app).await?, capture_loop_survives_restart).await?;
     drop(driver);
-    for secret in [PROSPECT, "zebrafish", "Moved to another hospital"] {
+    for secret in [
+        PROSPECT,
+        "zebrafish",
+        "Moved to another hospital",
+        "Half-written thought",
+    ] {
         let hits = files_containing(journal_dir.path(), secret)?;
-        assert!(hits.is_empty(), "{secret:?} must not be stored in plaintext, found in {hits:?}");
+        assert!(
+            hits.is_empty(),
+            "{secret:?} must not be stored in plaintext, found in {hits:?}"
+        );
     }
     Ok(())
 }

@@ -18,3 +18,6 @@ export function go(view: View) {
   nav.view = view;
   nav.searchOpen = false;
 }
+
+/** Work to finish before the journal locks (an editor saving its draft); awaited by `lock`. */
+export const beforeLock = new Set<() => Promise<void>>();
