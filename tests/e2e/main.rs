@@ -456,6 +456,7 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
         "Revise my CV",
     )
     .await?;
+    screenshot(driver, "8-mentor-timeline").await?;
 
     press(driver, Key::Control + "k").await?;
     type_into(driver, "search-input", "zebrafish").await?;

@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::kinds::{Channel, MentorStatus};
+use crate::kinds::Channel;
 use crate::markdown::render_markdown;
 use crate::mentors::MentorId;
 use crate::validate::{self, SHORT};
@@ -225,12 +225,6 @@ impl Journal {
             c.takeaways = self.takeaways(c.id)?;
         }
         Ok(list)
-    }
-
-    /// Whether a mentor is still one a note can be written for (ended mentors keep their history
-    /// but do not appear in the quick-capture picker).
-    pub fn can_meet(&self, mentor: MentorId) -> Result<bool> {
-        Ok(!matches!(self.mentor(mentor)?.status, MentorStatus::Ended))
     }
 }
 
