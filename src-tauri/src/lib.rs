@@ -12,6 +12,9 @@ use tauri::Manager;
 pub const DATA_DIR_ENV: &str = "MENTOR_JOURNAL_DIR";
 
 pub fn run() {
+    if let Err(err) = journal::refuse_core_dumps() {
+        eprintln!("Mentor Journal: {err}");
+    }
     let result = tauri::Builder::default()
         .setup(|app| {
             let dir = journal_dir(app.handle())?;

@@ -1,6 +1,7 @@
 //! Integration tests on real SQLCipher vaults in temporary folders. One binary, a module per area.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
 
+mod audit;
 mod lifecycle;
 mod mentors;
 mod notes;
