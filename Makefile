@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e bench screenshot clean
+.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e soak bench screenshot clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -77,6 +77,9 @@ e2e: test-deps ui ## Drive the real app through tauri-driver and WebKitWebDriver
 	cargo build --workspace --all-targets
 	$(E2E_ENV) MENTOR_JOURNAL_APP=$(CURDIR)/$(APP) xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  cargo test --workspace --features mentor-journal-tests/e2e --test e2e -- --nocapture --test-threads=1
+
+soak: ## The security and durability loops at full counts (200 wrong passphrases, 200 crash rounds)
+	MJ_SOAK=1 cargo test --workspace --test integration security -- --nocapture --test-threads=1
 
 bench: ## Criterion benchmarks of the core (reports in target/criterion)
 	cargo bench -p journal

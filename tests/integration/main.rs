@@ -6,6 +6,7 @@ mod lifecycle;
 mod mentors;
 mod notes;
 mod plaintext;
+mod security;
 mod vault;
 
 use journal::{Journal, KdfParams, Mentor, MentorFilter, Passphrase};

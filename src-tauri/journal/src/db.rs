@@ -30,6 +30,8 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
         ));
     }
     let mut conn = Connection::open_with_flags(path, flags)?;
+    // SQLCipher logs every failed page to stderr; the error itself reaches the caller anyway.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     let keying = Zeroizing::new(format!(
         "PRAGMA key = \"x'{}'\";",
         data_encoding::HEXLOWER.encode(key.as_slice())

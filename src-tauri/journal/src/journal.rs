@@ -8,9 +8,9 @@ use rusqlite::{Connection, Transaction, TransactionBehavior};
 use std::fmt;
 use std::path::PathBuf;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::keyfile::{DataKey, KdfParams};
-use crate::secret::Passphrase;
+use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
 use crate::vault::{KEY_FILE, read_key_file};
 
 pub struct Journal {
@@ -36,6 +36,58 @@ impl Journal {
         read_key_file(&self.dir)?
             .with_passphrase(&self.key, passphrase, params)?
             .write(&self.dir.join(KEY_FILE))
+    }
+
+    /// Changes the passphrase after checking the current one (which pays the full KDF, so this is
+    /// no faster a way to guess it than unlocking). Crash-safe like `set_passphrase`.
+    pub fn change_passphrase(&self, current: &Passphrase, new: &Passphrase) -> Result<()> {
+        self.change_passphrase_with(current, new, KdfParams::default())
+    }
+
+    pub fn change_passphrase_with(
+        &self,
+        current: &Passphrase,
+        new: &Passphrase,
+        params: KdfParams,
+    ) -> Result<()> {
+        new.check_new()?;
+        let file = read_key_file(&self.dir)?;
+        let opened = file.open_with_passphrase(current)?;
+        if *opened != *self.key {
+            return Err(Error::WrongPassphrase);
+        }
+        file.with_passphrase(&self.key, new, params)?
+            .write(&self.dir.join(KEY_FILE))
+    }
+
+    /// Replaces the recovery key: the new one is returned to show once; the old one stops working.
+    pub fn regenerate_recovery_key(&self) -> Result<RecoveryKey> {
+        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        read_key_file(&self.dir)?
+            .with_recovery(&self.key, &recovery)?
+            .write(&self.dir.join(KEY_FILE))?;
+        Ok(RecoveryKey::from_bytes(&recovery))
+    }
+
+    /// Checks every page's authentication code and the database structure; `Ok` means intact.
+    /// A damaged journal is reported as `CORRUPT` with how many problems were found.
+    pub fn verify(&self) -> Result<()> {
+        let mut problems = 0usize;
+        for pragma in ["PRAGMA cipher_integrity_check", "PRAGMA integrity_check"] {
+            let mut stmt = self.conn.prepare(pragma)?;
+            let rows: Vec<String> = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            problems += rows.iter().filter(|r| r.as_str() != "ok").count();
+        }
+        if problems == 0 {
+            Ok(())
+        } else {
+            Err(Error::Corrupt(format!(
+                "The journal failed its integrity check ({problems} problem{}). Restore a backup; the damaged file was left as it is.",
+                if problems == 1 { "" } else { "s" }
+            )))
+        }
     }
 
     /// Locks: closes the database and wipes the key (also what dropping does).

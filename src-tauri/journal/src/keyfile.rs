@@ -22,6 +22,7 @@ use sha2::{Digest, Sha256};
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
@@ -144,6 +145,18 @@ impl KeyFile {
             salt,
             passphrase: Sealed::seal(&pass_key, data_key, &passphrase_aad(params, &salt))?,
             recovery: self.recovery,
+        })
+    }
+
+    /// The same file with a new recovery seal (the old recovery key stops working).
+    pub(crate) fn with_recovery(
+        self,
+        data_key: &DataKey,
+        recovery: &[u8; RECOVERY_KEY_BYTES],
+    ) -> Result<Self> {
+        Ok(KeyFile {
+            recovery: Sealed::seal(&recovery_seal_key(recovery), data_key, &recovery_aad())?,
+            ..self
         })
     }
 
@@ -274,7 +287,17 @@ fn decode_array<const N: usize>(text: &str) -> Result<[u8; N]> {
         .ok_or_else(damaged)
 }
 
+/// How many times the passphrase KDF has run in this process. Tests use it to show that every
+/// unlock attempt, wrong ones included, pays the full derivation (no shortcut on failure).
+static KDF_RUNS: AtomicU64 = AtomicU64::new(0);
+
+#[doc(hidden)]
+pub fn kdf_runs() -> u64 {
+    KDF_RUNS.load(Ordering::SeqCst)
+}
+
 fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey> {
+    KDF_RUNS.fetch_add(1, Ordering::SeqCst);
     let params = Params::new(
         p.memory_kib,
         p.iterations,

@@ -28,7 +28,7 @@ pub use conversations::{Conversation, ConversationId, ConversationInput};
 pub use error::{Error, ErrorCode, Result};
 pub use hardening::refuse_core_dumps;
 pub use journal::Journal;
-pub use keyfile::KdfParams;
+pub use keyfile::{KdfParams, kdf_runs};
 pub use kinds::{ActionStatus, Channel, MentorStatus, Origin, OutreachOutcome, Owner};
 pub use markdown::render_markdown;
 pub use mentors::{
