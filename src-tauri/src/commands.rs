@@ -9,7 +9,7 @@ use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
     ConversationId, ConversationInput, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
     MentorInput, MentorSummary, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
-    RecoveryKey, SearchHit, SearchQuery, StatusChange, StatusEntry, VaultStatus,
+    RecoveryKey, SearchHit, SearchQuery, Settings, StatusChange, StatusEntry, VaultStatus,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -93,6 +93,23 @@ commands! {
     }
 
     fn vault_lock(state) -> () { state.lock() }
+
+    /// Changes the passphrase; the current one must be given (and pays the full KDF).
+    fn vault_change_passphrase(state, current: Passphrase, passphrase: Passphrase) -> () {
+        state.journal(|j| j.change_passphrase(&current, &passphrase))
+    }
+
+    /// A new recovery key, shown once; the old one stops working.
+    fn vault_regenerate_recovery_key(state) -> NewJournal {
+        state.journal(|j| j.regenerate_recovery_key()).map(|key| NewJournal { recovery_key: key.expose().to_owned() })
+    }
+
+    /// Checks every page of the journal; `CORRUPT` when damaged.
+    fn vault_verify(state) -> () { state.journal(|j| j.verify()) }
+
+    fn settings_get(state) -> Settings { state.journal(|j| j.settings()) }
+
+    fn settings_update(state, settings: Settings) -> Settings { state.journal(|j| j.update_settings(&settings)) }
 
     fn mentors_list(state, filter: MentorFilter) -> Vec<MentorSummary> {
         state.journal(|j| j.list_mentors(&filter, j.today()))

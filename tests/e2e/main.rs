@@ -586,3 +586,47 @@ async fn daily_capture_loop_survives_a_restart() -> Outcome {
     }
     Ok(())
 }
+
+/// Settings: verify the journal, change the passphrase (the current one is checked), unlock with it.
+async fn settings_flow(driver: &WebDriver) -> Outcome {
+    create_journal(driver).await?;
+    click(driver, "nav-settings").await?;
+    click(driver, "verify").await?;
+    wait_text(driver, "[data-testid='verify-note']", "intact").await?;
+
+    type_into(driver, "current-passphrase", "not the current one").await?;
+    type_into(driver, "change-passphrase", NEW_PASSPHRASE).await?;
+    type_into(driver, "change-confirm", NEW_PASSPHRASE).await?;
+    click(driver, "change-submit").await?;
+    wait_text(
+        driver,
+        "[data-testid='settings-screen'] .error",
+        "not your current passphrase",
+    )
+    .await?;
+
+    type_into(driver, "current-passphrase", PASSPHRASE).await?;
+    click(driver, "change-submit").await?;
+    wait_text(driver, "[data-testid='change-note']", "Passphrase changed").await?;
+    screenshot(driver, "9-settings").await?;
+
+    click(driver, "lock-button").await?;
+    type_into(driver, "unlock-passphrase", PASSPHRASE).await?;
+    click(driver, "unlock-submit").await?;
+    wait_text(driver, "[data-testid='unlock-error']", "does not open").await?;
+    unlock(driver, NEW_PASSPHRASE).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn settings_change_the_passphrase_and_verify() -> Outcome {
+    let app = app_binary();
+    check!(
+        app.exists(),
+        "build the app first (make e2e does): {}",
+        app.display()
+    );
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    in_session(driver.session(&app).await?, settings_flow).await
+}

@@ -7,11 +7,13 @@ export type View =
   | { kind: "mentors" }
   | { kind: "mentor"; id: MentorId }
   | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
-  | { kind: "actions" };
+  | { kind: "actions" }
+  | { kind: "settings" };
 
-export const nav = $state<{ view: View; searchOpen: boolean }>({
+export const nav = $state<{ view: View; searchOpen: boolean; autoLockMinutes: number | null }>({
   view: { kind: "mentors" },
   searchOpen: false,
+  autoLockMinutes: null,
 });
 
 export function go(view: View) {
