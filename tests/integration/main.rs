@@ -8,6 +8,7 @@ mod notes;
 mod plaintext;
 mod security;
 mod vault;
+mod xss;
 
 use journal::{Journal, KdfParams, Mentor, MentorFilter, Passphrase};
 use sha2::{Digest, Sha256};
