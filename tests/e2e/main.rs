@@ -744,3 +744,73 @@ async fn hostile_notes_run_no_script_in_the_real_webview() -> Outcome {
     let driver = TauriDriver::start(journal_dir.path())?;
     in_session(driver.session(&app).await?, xss_flow).await
 }
+
+/// Auto-lock: with the shortest idle time, the app locks by itself, nothing of the note stays in
+/// the DOM, and the draft that was open is saved, not lost.
+async fn auto_lock_flow(driver: &WebDriver) -> Outcome {
+    create_journal(driver).await?;
+    type_into(driver, "mentor-name", "Dr. Idle").await?;
+    click(driver, "mentor-add").await?;
+    wait_text(driver, "[data-testid='mentor-item']", "Dr. Idle").await?;
+    click(driver, "nav-settings").await?;
+    driver
+        .execute(
+            "const s = document.querySelector(\"[data-testid='autolock']\"); s.value = '30'; \
+             s.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![],
+        )
+        .await?;
+    wait_text(
+        driver,
+        "[data-testid='settings-screen'] [aria-live]",
+        "30 seconds",
+    )
+    .await?;
+
+    press(driver, Key::Control + "n").await?;
+    type_into(driver, "mentor-picker", "Idle").await?;
+    press(driver, Key::Enter).await?;
+    type_into(driver, "note-body", "Secret idle sentence about burnout").await?;
+    let started = Instant::now();
+    driver
+        .query(testid("unlock-form"))
+        .wait(Duration::from_secs(60), Duration::from_millis(500))
+        .first()
+        .await?;
+    println!(
+        "auto-lock: locked itself {} s after the last keystroke (setting: 30 s)",
+        started.elapsed().as_secs()
+    );
+    let dom = driver.source().await?;
+    check!(
+        !dom.contains("Secret idle sentence"),
+        "the note text must be gone from the DOM once locked"
+    );
+    check!(!dom.contains("Dr. Idle"), "and so must the mentor list");
+
+    unlock(driver, PASSPHRASE).await?;
+    click(driver, "draft-resume").await?;
+    let body = el(driver, "note-body")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    check!(
+        body == "Secret idle sentence about burnout",
+        "the open draft was saved before locking: {body:?}"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn idle_app_locks_itself_and_clears_the_screen() -> Outcome {
+    let app = app_binary();
+    check!(
+        app.exists(),
+        "build the app first (make e2e does): {}",
+        app.display()
+    );
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    in_session(driver.session(&app).await?, auto_lock_flow).await
+}

@@ -40,5 +40,5 @@ pub use migrate::LATEST_SCHEMA_VERSION;
 pub use outreach::{Outreach, OutreachId, OutreachInput};
 pub use search::{SearchHit, SearchKind, SearchQuery};
 pub use secret::{Passphrase, RecoveryKey};
-pub use settings::{DEFAULT_AUTO_LOCK_MINUTES, Settings};
+pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, Settings};
 pub use vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};

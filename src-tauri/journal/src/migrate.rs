@@ -14,6 +14,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_mentorship",
         include_str!("../migrations/0002_mentorship.sql"),
     ),
+    (
+        "0003_settings",
+        include_str!("../migrations/0003_settings.sql"),
+    ),
 ];
 
 /// The schema version this build writes.

@@ -9,47 +9,47 @@ use crate::error::Result;
 use crate::journal::Journal;
 use crate::validate;
 
-/// Minutes of inactivity before the app locks itself, unless the user turns it off.
-pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+/// Seconds of inactivity before the app locks itself (10 minutes), unless the user turns it off.
+pub const DEFAULT_AUTO_LOCK_SECONDS: u32 = 600;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Settings {
-    /// `None` turns auto-lock off.
-    pub auto_lock_minutes: Option<u32>,
+    /// Idle time before locking; `None` turns auto-lock off.
+    pub auto_lock_seconds: Option<u32>,
 }
 
 impl Journal {
     pub fn settings(&self) -> Result<Settings> {
         let stored: Option<String> = self
             .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = 'auto_lock_minutes'")?
+            .prepare_cached("SELECT value FROM settings WHERE key = 'auto_lock_seconds'")?
             .query_row([], |row| row.get(0))
             .optional()?;
-        let auto_lock_minutes = match stored.as_deref() {
-            None => Some(DEFAULT_AUTO_LOCK_MINUTES),
+        let auto_lock_seconds = match stored.as_deref() {
+            None => Some(DEFAULT_AUTO_LOCK_SECONDS),
             Some("off") => None,
-            Some(n) => Some(n.parse().unwrap_or(DEFAULT_AUTO_LOCK_MINUTES)),
+            Some(n) => Some(n.parse().unwrap_or(DEFAULT_AUTO_LOCK_SECONDS)),
         };
-        Ok(Settings { auto_lock_minutes })
+        Ok(Settings { auto_lock_seconds })
     }
 
     pub fn update_settings(&self, settings: &Settings) -> Result<Settings> {
-        let value = match settings.auto_lock_minutes {
+        let value = match settings.auto_lock_seconds {
             None => "off".to_owned(),
-            Some(m) => validate::range(
-                "autoLockMinutes",
-                m,
-                1,
-                24 * 60,
-                "Lock after 1 minute to 24 hours, or turn it off.",
+            Some(secs) => validate::range(
+                "autoLockSeconds",
+                secs,
+                15,
+                24 * 3600,
+                "Lock after 15 seconds to 24 hours, or turn it off.",
             )?
             .to_string(),
         };
         self.write(|tx| {
             tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('auto_lock_minutes', ?1)
+                "INSERT INTO settings (key, value) VALUES ('auto_lock_seconds', ?1)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 params![value],
             )?;
@@ -78,28 +78,29 @@ mod tests {
             params,
         )
         .unwrap();
-        assert_eq!(journal.settings().unwrap().auto_lock_minutes, Some(10));
+        let seconds = |j: &Journal| j.settings().unwrap().auto_lock_seconds;
+        assert_eq!(seconds(&journal), Some(600));
         journal
             .update_settings(&Settings {
-                auto_lock_minutes: None,
+                auto_lock_seconds: None,
             })
             .unwrap();
-        assert_eq!(journal.settings().unwrap().auto_lock_minutes, None);
+        assert_eq!(seconds(&journal), None);
         journal
             .update_settings(&Settings {
-                auto_lock_minutes: Some(3),
+                auto_lock_seconds: Some(30),
             })
             .unwrap();
-        assert_eq!(journal.settings().unwrap().auto_lock_minutes, Some(3));
+        assert_eq!(seconds(&journal), Some(30));
         let err = journal
             .update_settings(&Settings {
-                auto_lock_minutes: Some(0),
+                auto_lock_seconds: Some(5),
             })
             .unwrap_err();
-        assert_eq!(err.field(), Some("autoLockMinutes"));
+        assert_eq!(err.field(), Some("autoLockSeconds"));
         assert_eq!(
-            journal.settings().unwrap().auto_lock_minutes,
-            Some(3),
+            seconds(&journal),
+            Some(30),
             "a refused value changes nothing"
         );
     }

@@ -2,6 +2,6 @@
 
 export type Settings = { 
 /**
- * `None` turns auto-lock off.
+ * Idle time before locking; `None` turns auto-lock off.
  */
-autoLockMinutes: number | null, };
+autoLockSeconds: number | null, };

@@ -10,10 +10,10 @@ export type View =
   | { kind: "actions" }
   | { kind: "settings" };
 
-export const nav = $state<{ view: View; searchOpen: boolean; autoLockMinutes: number | null }>({
+export const nav = $state<{ view: View; searchOpen: boolean; autoLockSeconds: number | null }>({
   view: { kind: "mentors" },
   searchOpen: false,
-  autoLockMinutes: null,
+  autoLockSeconds: null,
 });
 
 export function go(view: View) {
