@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e soak bench screenshot clean
+.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e soak bench screenshot clean supply-chain
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -49,12 +49,20 @@ run: build ## Install what is missing, build and open the app
 dev: deps ## Run against the Vite dev server with hot reload
 	cd ui && npm run dev & trap 'kill %1' EXIT; cargo run -p mentor-journal --no-default-features
 
-test: test-deps lint rust-test bindings-check ui-check ui-test e2e ## Run every test layer (installs first)
+test: test-deps lint supply-chain rust-test bindings-check ui-check ui-test e2e ## Run every test layer (installs first)
 	@echo "All test layers passed."
 
 lint: ui ## rustfmt and clippy, warnings are errors
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
+
+supply-chain: deps ## Licences, bans and sources of every crate (offline); npm audit where reachable
+	@command -v cargo-deny >/dev/null || cargo install cargo-deny --locked
+	cargo deny --offline check licenses bans sources
+	@cd ui && out=$$(npm audit --omit=dev 2>&1) && echo "npm audit: no known vulnerabilities" || { \
+	  if echo "$$out" | grep -qiE 'audit endpoint returned an error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT'; then \
+	    echo "npm audit: skipped, the advisory service cannot be reached from here"; \
+	  else echo "$$out"; exit 1; fi; }
 
 rust-test: ui ## Core and integration tests on real encrypted vaults (also regenerates the bindings)
 	cargo test --workspace
