@@ -104,6 +104,14 @@ commands! {
         state.journal(|j| j.regenerate_recovery_key()).map(|key| NewJournal { recovery_key: key.expose().to_owned() })
     }
 
+    /// Re-encrypts the journal under a new data key (needs the passphrase); returns the new
+    /// recovery key to show once.
+    fn vault_rotate_key(state, passphrase: Passphrase) -> NewJournal {
+        state
+            .journal_mut(|j| j.rotate_key(&passphrase))
+            .map(|key| NewJournal { recovery_key: key.expose().to_owned() })
+    }
+
     /// Checks every page of the journal; `CORRUPT` when damaged.
     fn vault_verify(state) -> () { state.journal(|j| j.verify()) }
 

@@ -48,6 +48,14 @@ impl AppState {
         }
     }
 
+    /// Like `journal`, for the rare operation that replaces the journal's connection (key rotation).
+    pub fn journal_mut<T>(&self, op: impl FnOnce(&mut Journal) -> journal::Result<T>) -> Result<T> {
+        match &mut *self.session() {
+            Session::Unlocked(journal) => Ok(op(journal)?),
+            Session::Locked => Err(journal::Error::Locked.into()),
+        }
+    }
+
     pub fn status(&self) -> VaultStatus {
         Vault::status(&self.dir)
     }

@@ -617,6 +617,21 @@ async fn settings_flow(driver: &WebDriver) -> Outcome {
     wait_text(driver, "[data-testid='change-note']", "Passphrase changed").await?;
     screenshot(driver, "9-settings").await?;
 
+    type_into(driver, "rotate-passphrase", NEW_PASSPHRASE).await?;
+    click(driver, "rotate-submit").await?;
+    click_css(driver, "dialog[open] [data-testid='confirm-ok']").await?;
+    let key = el(driver, "recovery-key-text")
+        .await?
+        .attr("textContent")
+        .await?
+        .unwrap_or_default();
+    check!(
+        key.len() == 39,
+        "re-encryption shows a new recovery key: {key:?}"
+    );
+    click(driver, "recovery-saved").await?;
+    click(driver, "recovery-continue").await?;
+
     click(driver, "lock-button").await?;
     type_into(driver, "unlock-passphrase", PASSPHRASE).await?;
     click(driver, "unlock-submit").await?;

@@ -380,3 +380,96 @@ fn a_killed_passphrase_change_leaves_exactly_one_passphrase_working() {
         "passphrase change: {rounds} SIGKILL rounds, {changes} completed changes, exactly one passphrase opened every time, data intact"
     );
 }
+
+#[test]
+fn rotating_the_key_reencrypts_everything_and_retires_the_old_recovery_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, old_recovery) =
+        Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    let mentor = journal
+        .add_mentor(&MentorInput::named("Dr. Rotate"))
+        .unwrap();
+    journal
+        .add_conversation(
+            &ConversationInput {
+                mentor_id: Some(mentor.id),
+                body: "before rotation".into(),
+                ..Default::default()
+            },
+            false,
+        )
+        .unwrap();
+    let old_db = std::fs::read(dir.path().join(DATABASE_FILE)).unwrap();
+
+    let before = snapshot(dir.path());
+    let err = journal
+        .rotate_key(&Passphrase::new("not the passphrase"))
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::WrongPassphrase);
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "a refused rotation changes nothing"
+    );
+
+    let new_recovery = journal.rotate_key(&passphrase()).unwrap();
+    assert_eq!(
+        crate::mentor_names(&journal),
+        ["Dr. Rotate"],
+        "the open journal continues on the new file"
+    );
+    journal
+        .add_conversation(
+            &ConversationInput {
+                mentor_id: Some(mentor.id),
+                body: "after rotation".into(),
+                ..Default::default()
+            },
+            false,
+        )
+        .unwrap();
+    journal.lock();
+
+    assert!(
+        !dir.path().join(DATABASE_FILE).exists(),
+        "the database under the old key is gone"
+    );
+    let files: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let new_db = files
+        .iter()
+        .find(|f| f.starts_with("journal-") && f.ends_with(".db"))
+        .expect("a new database file");
+    let new_bytes = std::fs::read(dir.path().join(new_db)).unwrap();
+    let same = old_db
+        .iter()
+        .zip(&new_bytes)
+        .filter(|(a, b)| a == b)
+        .count();
+    assert!(
+        same < old_db.len().min(new_bytes.len()) / 50,
+        "the new file shares no ciphertext with the old one ({same} equal bytes)"
+    );
+
+    let journal = Vault::unlock(dir.path(), &passphrase()).unwrap();
+    journal.verify().unwrap();
+    assert_eq!(
+        journal
+            .list_conversations(Some(mentor.id), 10)
+            .unwrap()
+            .len(),
+        2,
+        "everything survived"
+    );
+    assert_eq!(
+        Vault::unlock_with_recovery(dir.path(), &old_recovery)
+            .unwrap_err()
+            .code(),
+        ErrorCode::WrongPassphrase
+    );
+    assert!(
+        Vault::unlock_with_recovery(dir.path(), &RecoveryKey::new(new_recovery.expose())).is_ok()
+    );
+}

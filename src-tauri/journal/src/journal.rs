@@ -9,9 +9,10 @@ use std::fmt;
 use std::path::PathBuf;
 
 use crate::error::{Error, Result};
-use crate::keyfile::{DataKey, KdfParams};
+use crate::keyfile::{DATA_KEY_BYTES, DataKey, KdfParams, KeyFile};
 use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
-use crate::vault::{KEY_FILE, read_key_file};
+use crate::vault::{KEY_FILE, read_key_file, sibling};
+use zeroize::Zeroizing;
 
 pub struct Journal {
     pub(crate) conn: Connection,
@@ -66,6 +67,92 @@ impl Journal {
         read_key_file(&self.dir)?
             .with_recovery(&self.key, &recovery)?
             .write(&self.dir.join(KEY_FILE))?;
+        Ok(RecoveryKey::from_bytes(&recovery))
+    }
+
+    /// Re-encrypts the whole journal under a new random data key, for a suspected leak of the old
+    /// one. Needs the passphrase (to seal the new key) and issues a new recovery key, returned to
+    /// show once.
+    ///
+    /// Crash-safe: the journal is exported into a new database file under the new key and checked;
+    /// only then is the key file atomically replaced to point at it. Until that rename, the old key
+    /// file and old database are untouched and keep working; after it, the new ones do. The old
+    /// database is deleted last (a crash before that leaves a file nobody can open without the old
+    /// key, and the next rotation or a manual clean-up removes it).
+    pub fn rotate_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        let file = read_key_file(&self.dir)?;
+        if *file.open_with_passphrase(passphrase)? != *self.key {
+            return Err(Error::WrongPassphrase);
+        }
+        let old_database = file.database().to_owned();
+        let new_key = random::<DATA_KEY_BYTES>()?;
+        let stamp = Utc::now().format("%Y%m%d%H%M%S");
+        let new_database = (0..100)
+            .map(|n| {
+                if n == 0 {
+                    format!("journal-{stamp}.db")
+                } else {
+                    format!("journal-{stamp}-{n}.db")
+                }
+            })
+            .find(|name| !self.dir.join(name).exists() && *name != old_database)
+            .ok_or_else(|| {
+                Error::Conflict("Too many re-encrypted copies in the journal folder.".into())
+            })?;
+        let new_path = self.dir.join(&new_database);
+        let keying = Zeroizing::new(format!(
+            "x'{}'",
+            data_encoding::HEXLOWER.encode(new_key.as_slice())
+        ));
+        let exported = (|| -> Result<()> {
+            let path = new_path
+                .to_str()
+                .ok_or_else(|| Error::Internal("the journal folder's name is not UTF-8".into()))?;
+            self.conn.execute(
+                "ATTACH DATABASE ?1 AS rotated KEY ?2",
+                rusqlite::params![path, &*keying],
+            )?;
+            let version: i64 = self
+                .conn
+                .query_row("PRAGMA main.user_version", [], |row| row.get(0))?;
+            self.conn
+                .query_row("SELECT sqlcipher_export('rotated')", [], |_| Ok(()))?;
+            self.conn
+                .execute_batch(&format!("PRAGMA rotated.user_version = {version};"))?;
+            self.conn.execute_batch("DETACH DATABASE rotated;")?;
+            Ok(())
+        })();
+        let checked = exported.and_then(|()| {
+            let conn = crate::db::open(&new_path, &new_key, false)?;
+            let rotated = Journal::new(conn, self.dir.clone(), new_key.clone());
+            rotated.verify()?;
+            Ok(rotated)
+        });
+        let rotated = match checked {
+            Ok(rotated) => rotated,
+            Err(err) => {
+                let _ = self.conn.execute_batch("DETACH DATABASE rotated;");
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(sibling(&new_path, suffix));
+                }
+                return Err(err);
+            }
+        };
+        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        KeyFile::seal(
+            &new_key,
+            passphrase,
+            &recovery,
+            KdfParams::default(),
+            &new_database,
+        )?
+        .write(&self.dir.join(KEY_FILE))?;
+        // Committed: from here on the new database is the journal.
+        let old = std::mem::replace(self, rotated);
+        drop(old);
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(sibling(&self.dir.join(&old_database), suffix));
+        }
         Ok(RecoveryKey::from_bytes(&recovery))
     }
 

@@ -27,6 +27,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, random};
+use crate::vault::DATABASE_FILE;
 
 const FORMAT: &str = "mentor-journal-key";
 const VERSION: u32 = 1;
@@ -74,6 +75,10 @@ impl KdfParams {
 struct KeyFileRepr {
     format: String,
     version: u32,
+    /// The database file this key opens; absent means the original `journal.db`. Key rotation
+    /// writes a new database and commits to it by rewriting this file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    database: Option<String>,
     kdf: KdfRepr,
     passphrase: SealedRepr,
     recovery: SealedRepr,
@@ -97,6 +102,7 @@ struct SealedRepr {
 
 /// A parsed key file: what is needed to open either seal.
 pub(crate) struct KeyFile {
+    database: String,
     params: KdfParams,
     salt: [u8; SALT_BYTES],
     passphrase: Sealed,
@@ -119,11 +125,13 @@ impl KeyFile {
         passphrase: &Passphrase,
         recovery: &[u8; RECOVERY_KEY_BYTES],
         params: KdfParams,
+        database: &str,
     ) -> Result<Self> {
         let salt = *random::<SALT_BYTES>()?;
         let pass_key = stretch(passphrase, &salt, params)?;
         let rec_key = recovery_seal_key(recovery);
         Ok(KeyFile {
+            database: database.to_owned(),
             params,
             salt,
             passphrase: Sealed::seal(&pass_key, data_key, &passphrase_aad(params, &salt))?,
@@ -141,6 +149,7 @@ impl KeyFile {
         let salt = *random::<SALT_BYTES>()?;
         let pass_key = stretch(passphrase, &salt, params)?;
         Ok(KeyFile {
+            database: self.database,
             params,
             salt,
             passphrase: Sealed::seal(&pass_key, data_key, &passphrase_aad(params, &salt))?,
@@ -194,7 +203,12 @@ impl KeyFile {
             return Err(damaged());
         }
         repr.kdf.params.check()?;
+        let database = repr.database.unwrap_or_else(|| DATABASE_FILE.to_owned());
+        if !is_plain_database_name(&database) {
+            return Err(damaged());
+        }
         Ok(KeyFile {
+            database,
             params: repr.kdf.params,
             salt: decode_array(&repr.kdf.salt)?,
             passphrase: Sealed::decode(&repr.passphrase)?,
@@ -207,6 +221,7 @@ impl KeyFile {
         let repr = KeyFileRepr {
             format: FORMAT.into(),
             version: VERSION,
+            database: (self.database != DATABASE_FILE).then(|| self.database.clone()),
             kdf: KdfRepr {
                 algorithm: "argon2id".into(),
                 params: self.params,
@@ -219,6 +234,23 @@ impl KeyFile {
             .map_err(|_| Error::Internal("could not encode the key file".into()))?;
         write_atomically(path, &json)
     }
+}
+
+impl KeyFile {
+    /// The database file (in the journal folder) that this key opens.
+    pub(crate) fn database(&self) -> &str {
+        &self.database
+    }
+}
+
+/// A file name in the journal folder, never a path: `journal.db`, `journal-20261122.db`.
+fn is_plain_database_name(name: &str) -> bool {
+    name.ends_with(".db")
+        && name.len() <= 64
+        && !name.starts_with('.')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 impl Sealed {

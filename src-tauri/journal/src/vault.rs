@@ -60,7 +60,7 @@ impl Vault {
         create_private_dir(dir)?;
         let data_key = random::<DATA_KEY_BYTES>()?;
         let recovery = random::<RECOVERY_KEY_BYTES>()?;
-        let key_file = KeyFile::seal(&data_key, passphrase, &recovery, params)?;
+        let key_file = KeyFile::seal(&data_key, passphrase, &recovery, params, DATABASE_FILE)?;
         let db_path = dir.join(DATABASE_FILE);
         // The database comes first and the key file last: the key file's atomic rename is the
         // moment the journal exists. If anything before it fails, the half-made empty database
@@ -83,18 +83,20 @@ impl Vault {
 
     pub fn unlock(dir: &Path, passphrase: &Passphrase) -> Result<Journal> {
         passphrase.check_length()?;
-        let key = read_key_file(dir)?.open_with_passphrase(passphrase)?;
-        Self::open(dir, key)
+        let file = read_key_file(dir)?;
+        let key = file.open_with_passphrase(passphrase)?;
+        Self::open(dir, file.database(), key)
     }
 
     pub fn unlock_with_recovery(dir: &Path, recovery_key: &RecoveryKey) -> Result<Journal> {
         let recovery = recovery_key.to_bytes()?;
-        let key = read_key_file(dir)?.open_with_recovery(&recovery)?;
-        Self::open(dir, key)
+        let file = read_key_file(dir)?;
+        let key = file.open_with_recovery(&recovery)?;
+        Self::open(dir, file.database(), key)
     }
 
-    fn open(dir: &Path, key: crate::keyfile::DataKey) -> Result<Journal> {
-        let conn = db::open(&dir.join(DATABASE_FILE), &key, false)?;
+    fn open(dir: &Path, database: &str, key: crate::keyfile::DataKey) -> Result<Journal> {
+        let conn = db::open(&dir.join(database), &key, false)?;
         Ok(Journal::new(conn, dir.to_path_buf(), key))
     }
 }
@@ -111,7 +113,7 @@ pub(crate) fn read_key_file(dir: &Path) -> Result<KeyFile> {
     KeyFile::read(&path)
 }
 
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)

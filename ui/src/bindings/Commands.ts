@@ -36,6 +36,7 @@ export type Commands = {
   vault_lock: { args: {}; result: null };
   vault_change_passphrase: { args: { current: Passphrase; passphrase: Passphrase }; result: null };
   vault_regenerate_recovery_key: { args: {}; result: NewJournal };
+  vault_rotate_key: { args: { passphrase: Passphrase }; result: NewJournal };
   vault_verify: { args: {}; result: null };
   settings_get: { args: {}; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };
