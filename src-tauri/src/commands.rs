@@ -119,6 +119,9 @@ commands! {
 
     fn settings_update(state, settings: Settings) -> Settings { state.journal(|j| j.update_settings(&settings)) }
 
+    /// Copies text (a recovery key, a note) to the clipboard and clears it after 30 s if unchanged.
+    fn clipboard_copy(state, text: String) -> () { state.clipboard.copy(text) }
+
     fn mentors_list(state, filter: MentorFilter) -> Vec<MentorSummary> {
         state.journal(|j| j.list_mentors(&filter, j.today()))
     }

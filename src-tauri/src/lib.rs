@@ -1,6 +1,7 @@
 //! The desktop shell: wires the window, the app state and the command list. All behaviour lives in
 //! the `journal` crate; this crate only adapts it to Tauri.
 
+mod clipboard;
 mod commands;
 mod error;
 mod state;

@@ -8,6 +8,7 @@ use journal::{Journal, Passphrase, RecoveryKey, Vault, VaultStatus};
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
+use crate::clipboard::Clipboard;
 use crate::error::IpcError;
 
 #[derive(Debug)]
@@ -20,6 +21,7 @@ pub enum Session {
 pub struct AppState {
     dir: PathBuf,
     session: Mutex<Session>,
+    pub clipboard: Clipboard,
 }
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -29,6 +31,7 @@ impl AppState {
         AppState {
             dir,
             session: Mutex::new(Session::Locked),
+            clipboard: Clipboard::default(),
         }
     }
 

@@ -629,6 +629,10 @@ async fn settings_flow(driver: &WebDriver) -> Outcome {
         key.len() == 39,
         "re-encryption shows a new recovery key: {key:?}"
     );
+    click(driver, "recovery-copy").await?;
+    let copied_at = Instant::now();
+    wait_text(driver, "[data-testid='recovery-copy']", "Copied").await?;
+    check!(clipboard()? == key, "the recovery key is on the clipboard");
     click(driver, "recovery-saved").await?;
     click(driver, "recovery-continue").await?;
 
@@ -637,7 +641,24 @@ async fn settings_flow(driver: &WebDriver) -> Outcome {
     click(driver, "unlock-submit").await?;
     wait_text(driver, "[data-testid='unlock-error']", "does not open").await?;
     unlock(driver, NEW_PASSPHRASE).await?;
+
+    // The app clears the clipboard 30 s after copying (it still holds our key, so it is ours).
+    tokio::time::sleep(Duration::from_secs(32).saturating_sub(copied_at.elapsed())).await;
+    let left = clipboard()?;
+    check!(
+        left.is_empty(),
+        "the clipboard is cleared after 30 s, still held {left:?}"
+    );
     Ok(())
+}
+
+/// What the X clipboard holds now, read with xclip (empty when nothing is offered).
+fn clipboard() -> Outcome<String> {
+    let out = Command::new("xclip")
+        .args(["-selection", "clipboard", "-o"])
+        .stderr(Stdio::null())
+        .output()?;
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 #[tokio::test(flavor = "multi_thread")]

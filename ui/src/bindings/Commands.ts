@@ -40,6 +40,7 @@ export type Commands = {
   vault_verify: { args: {}; result: null };
   settings_get: { args: {}; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };
+  clipboard_copy: { args: { text: string }; result: null };
   mentors_list: { args: { filter: MentorFilter }; result: Array<MentorSummary> };
   mentor_get: { args: { id: MentorId }; result: Mentor };
   mentor_add: { args: { mentor: MentorInput }; result: Mentor };
