@@ -13,6 +13,8 @@ use zeroize::Zeroizing;
 use crate::error::IpcError;
 
 pub const CLEAR_AFTER: Duration = Duration::from_secs(30);
+/// The most the app ever copies: a note body's limit.
+const MAX_COPY_BYTES: usize = 1024 * 1024;
 
 #[derive(Default)]
 pub struct Clipboard {
@@ -33,6 +35,13 @@ impl Clipboard {
     /// Puts `text` on the clipboard and schedules clearing it.
     pub fn copy(&self, text: String) -> Result<(), IpcError> {
         let text = Zeroizing::new(text);
+        if text.len() > MAX_COPY_BYTES {
+            return Err(journal::Error::Validation {
+                field: "text",
+                message: "That is too much text to copy at once.".into(),
+            }
+            .into());
+        }
         {
             let mut guard = self.handle.lock().unwrap_or_else(|p| p.into_inner());
             if guard.is_none() {

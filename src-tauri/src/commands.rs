@@ -28,13 +28,20 @@ pub struct NewJournal {
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
-        fn $name:ident($state:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty $body:block
+        fn $name:ident($state:ident $(, $arg:ident: $ty:ty)* $(,)?) -> $ret:ty { $($body:tt)* }
     )*) => {
         $(
             $(#[doc = $doc])*
             #[tauri::command(async)]
-            pub fn $name($state: tauri::State<'_, AppState> $(, $arg: $ty)*) -> Result<$ret, IpcError> $body
+            pub fn $name($state: tauri::State<'_, AppState> $(, $arg: crate::args::Arg<$ty>)*) -> Result<$ret, IpcError> {
+                $(let crate::args::Arg($arg) = $arg;)*
+                $($body)*
+            }
         )*
+
+        /// Every command name, for the robustness tests.
+        #[cfg(test)]
+        pub(crate) const NAMES: &[&str] = &[$(stringify!($name)),*];
 
         /// The dispatcher for the invoke handler.
         pub fn handler<R: tauri::Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
@@ -182,7 +189,7 @@ commands! {
     fn drafts_list(state) -> Vec<Conversation> { state.journal(|j| j.list_drafts()) }
 
     /// Renders and sanitises Markdown for the editor's preview.
-    fn markdown_preview(state, body: String) -> String { state.journal(|_| Ok(journal::render_markdown(&body))) }
+    fn markdown_preview(state, body: String) -> String { state.journal(|_| journal::preview_markdown(&body)) }
 
     fn action_items_list(state, filter: ActionItemFilter) -> Vec<ActionItem> {
         state.journal(|j| j.list_action_items(&filter, j.today()))

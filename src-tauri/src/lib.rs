@@ -1,9 +1,12 @@
 //! The desktop shell: wires the window, the app state and the command list. All behaviour lives in
 //! the `journal` crate; this crate only adapts it to Tauri.
 
+mod args;
 mod clipboard;
 mod commands;
 mod error;
+#[cfg(test)]
+mod robustness;
 mod state;
 
 use std::path::PathBuf;

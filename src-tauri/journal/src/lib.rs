@@ -31,7 +31,7 @@ pub use hardening::refuse_core_dumps;
 pub use journal::Journal;
 pub use keyfile::{KdfParams, kdf_runs};
 pub use kinds::{ActionStatus, Channel, MentorStatus, Origin, OutreachOutcome, Owner};
-pub use markdown::render_markdown;
+pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
     Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort, MentorSummary,
     StatusChange, StatusEntry,

@@ -7,6 +7,11 @@
 use pulldown_cmark::{Options, Parser, html};
 use std::collections::HashSet;
 
+/// Renders text typed into the editor for its preview, refusing what no note may hold (over 1 MB).
+pub fn preview_markdown(source: &str) -> crate::Result<String> {
+    crate::validate::body("body", source).map(|body| render_markdown(&body))
+}
+
 pub fn render_markdown(source: &str) -> String {
     let options =
         Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS;

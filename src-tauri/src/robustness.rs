@@ -1,0 +1,162 @@
+//! Every command, fed random and malformed JSON through Tauri's real IPC path (mock runtime): no
+//! panic, and every failure is the `{ code, message }` envelope with a known code.
+
+use proptest::prelude::*;
+use serde_json::{Map, Value, json};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{Manager, WebviewWindowBuilder};
+
+use crate::commands::{NAMES, handler};
+use crate::state::AppState;
+
+const KEYS: &[&str] = &[
+    "passphrase",
+    "recoveryKey",
+    "current",
+    "mentor",
+    "id",
+    "filter",
+    "change",
+    "mentorId",
+    "outreach",
+    "outcome",
+    "note",
+    "conversation",
+    "draft",
+    "limit",
+    "body",
+    "item",
+    "status",
+    "query",
+    "settings",
+    "text",
+];
+const CODES: &[&str] = &[
+    "WRONG_PASSPHRASE",
+    "LOCKED",
+    "NOT_FOUND",
+    "VALIDATION",
+    "CONFLICT",
+    "CORRUPT",
+    "IO",
+    "INTERNAL",
+];
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(|n| json!(n)),
+        any::<f64>().prop_map(|f| json!(f)),
+        ".{0,40}".prop_map(Value::String),
+        Just(json!("x".repeat(2 * 1024 * 1024))),
+        Just(json!("2026-02-30")),
+        Just(json!(-1)),
+    ];
+    leaf.prop_recursive(3, 24, 6, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec((prop::sample::select(KEYS), inner), 0..5).prop_map(|kv| {
+                Value::Object(
+                    kv.into_iter()
+                        .map(|(k, v)| (k.to_owned(), v))
+                        .collect::<Map<_, _>>(),
+                )
+            }),
+        ]
+    })
+}
+
+fn arb_body() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        arb_json(),
+        prop::collection::vec((prop::sample::select(KEYS), arb_json()), 0..4)
+            .prop_map(|kv| Value::Object(kv.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())),
+    ]
+}
+
+#[test]
+fn every_command_answers_malformed_input_with_the_error_envelope() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass = journal::Passphrase::new("correct horse battery staple");
+    let cheap = journal::KdfParams {
+        memory_kib: 1024,
+        iterations: 1,
+        parallelism: 1,
+    };
+    let (j, first_recovery) = journal::Vault::create_with(dir.path(), &pass, cheap).unwrap();
+    j.lock();
+    // The runner takes an `Fn`, so what changes between cases lives in cells.
+    let recovery = std::cell::RefCell::new(first_recovery.expose().to_owned());
+
+    let app = mock_builder()
+        .invoke_handler(handler())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    app.manage(AppState::new(dir.path().to_path_buf()));
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let state = app.state::<AppState>();
+
+    let (answered, rejected) = (std::cell::Cell::new(0u32), std::cell::Cell::new(0u32));
+    for name in NAMES {
+        let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
+            cases: 48,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        });
+        runner
+            .run(&arb_body(), |body| {
+                // Each case starts unlocked (with the recovery key: no KDF, and it survives a random
+                // passphrase being set), so commands get past the LOCKED check.
+                let _ = state
+                    .unlock_with_recovery(&journal::RecoveryKey::new(recovery.borrow().clone()));
+                let response = get_ipc_response(
+                    &webview,
+                    InvokeRequest {
+                        cmd: (*name).into(),
+                        callback: CallbackFn(0),
+                        error: CallbackFn(1),
+                        url: "tauri://localhost".parse().unwrap(),
+                        body: InvokeBody::Json(body.clone()),
+                        headers: Default::default(),
+                        invoke_key: INVOKE_KEY.to_string(),
+                    },
+                );
+                match response {
+                    Ok(body) => {
+                        answered.set(answered.get() + 1);
+                        if *name == "vault_regenerate_recovery_key"
+                            && let tauri::ipc::InvokeResponseBody::Json(json) = body
+                        {
+                            let v: Value = serde_json::from_str(&json).unwrap();
+                            *recovery.borrow_mut() = v["recoveryKey"].as_str().unwrap().to_owned();
+                        }
+                    }
+                    Err(err) => {
+                        rejected.set(rejected.get() + 1);
+                        let code = err.get("code").and_then(Value::as_str).unwrap_or_default();
+                        prop_assert!(
+                            CODES.contains(&code),
+                            "{name} with {body}: not the envelope: {err}"
+                        );
+                        prop_assert!(
+                            err.get("message").is_some_and(Value::is_string),
+                            "{name}: no message in {err}"
+                        );
+                    }
+                }
+                Ok(())
+            })
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    println!(
+        "IPC robustness: {} commands x 48 random bodies: {} answered, {} rejected with the envelope",
+        NAMES.len(),
+        answered.get(),
+        rejected.get()
+    );
+}
