@@ -7,6 +7,7 @@ mod commands;
 mod error;
 #[cfg(test)]
 mod robustness;
+mod session_watch;
 mod state;
 
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ pub fn run() {
         .setup(|app| {
             let dir = journal_dir(app.handle())?;
             app.manage(state::AppState::new(dir));
+            session_watch::watch(app.handle());
             Ok(())
         })
         .invoke_handler(commands::handler())

@@ -6,6 +6,7 @@
 
 use journal::{Journal, Passphrase, RecoveryKey, Vault, VaultStatus};
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use crate::clipboard::Clipboard;
@@ -22,6 +23,9 @@ pub struct AppState {
     dir: PathBuf,
     session: Mutex<Session>,
     pub clipboard: Clipboard,
+    /// Bumped on every unlock and lock, so a delayed lock can tell whether the session it meant
+    /// to end is still the current one.
+    generation: AtomicU64,
 }
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -32,15 +36,39 @@ impl AppState {
             dir,
             session: Mutex::new(Session::Locked),
             clipboard: Clipboard::default(),
+            generation: AtomicU64::new(0),
         }
     }
 
     /// A panic in one command must not leave every later command failing, so a poisoned lock is
     /// taken as is: the session inside is either a whole `Journal` or `Locked`.
     fn session(&self) -> MutexGuard<'_, Session> {
+        self.generation.fetch_add(1, Ordering::SeqCst);
         self.session
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Which session is current; changes whenever the journal is unlocked or locked.
+    pub fn generation(&self) -> u64 {
+        self.generation.load(Ordering::SeqCst)
+    }
+
+    /// Locks only if the session is still the one current when `generation` was read (the UI did
+    /// not lock or unlock in between). Returns whether it locked.
+    pub fn lock_if_unchanged(&self, generation: u64) -> bool {
+        let mut session = self
+            .session
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if self.generation.load(Ordering::SeqCst) != generation
+            || matches!(*session, Session::Locked)
+        {
+            return false;
+        }
+        *session = Session::Locked;
+        self.generation.fetch_add(1, Ordering::SeqCst);
+        true
     }
 
     /// Runs a domain operation on the unlocked journal, or answers `LOCKED`.
@@ -67,6 +95,7 @@ impl AppState {
         let mut session = self.session();
         let (journal, recovery) = Vault::create(&self.dir, passphrase)?;
         *session = Session::Unlocked(journal);
+        self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(recovery.expose().to_owned())
     }
 
@@ -74,6 +103,7 @@ impl AppState {
         let mut session = self.session();
         *session = Session::Locked;
         *session = Session::Unlocked(Vault::unlock(&self.dir, passphrase)?);
+        self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 
@@ -81,12 +111,40 @@ impl AppState {
         let mut session = self.session();
         *session = Session::Locked;
         *session = Session::Unlocked(Vault::unlock_with_recovery(&self.dir, key)?);
+        self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(())
     }
 
     /// Locking an already locked journal is fine: the answer is the same.
     pub fn lock(&self) -> Result<()> {
         *self.session() = Session::Locked;
+        self.generation.fetch_add(1, Ordering::SeqCst);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_delayed_lock_spares_a_session_that_was_locked_and_reopened_meanwhile() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("correct horse battery staple");
+        let cheap = journal::KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 };
+        let (j, recovery) = Vault::create_with(dir.path(), &pass, cheap).unwrap();
+        j.lock();
+        let state = AppState::new(dir.path().to_path_buf());
+        state.unlock_with_recovery(&recovery).unwrap();
+
+        let requested = state.generation();
+        state.lock().unwrap();
+        state.unlock(&pass).unwrap();
+        assert!(!state.lock_if_unchanged(requested), "the user is back in: leave them be");
+        assert!(state.journal(|j| j.focus_areas()).is_ok());
+
+        let requested = state.generation();
+        assert!(state.lock_if_unchanged(requested), "the page never answered: Rust locks");
+        assert!(state.journal(|j| j.focus_areas()).is_err());
     }
 }

@@ -5,6 +5,7 @@
 //! Each WebDriver session is quit before its observations are asserted, and tauri-driver is stopped
 //! with SIGTERM (SIGKILL would orphan WebKitWebDriver and the next run would talk to a stale app).
 
+use std::io::{BufRead, BufReader};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -979,4 +980,106 @@ fn count_files(dir: &Path) -> Outcome<usize> {
         };
     }
     Ok(n)
+}
+
+/// A private D-Bus session bus for one test, stopped when dropped.
+struct SessionBus {
+    daemon: Child,
+    address: String,
+}
+
+impl SessionBus {
+    fn start() -> Outcome<Self> {
+        let mut daemon = Command::new("dbus-daemon")
+            .args(["--session", "--nofork", "--print-address"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .map_err(|e| format!("dbus-daemon is needed (make test-deps installs it): {e}"))?;
+        let stdout = daemon.stdout.take().ok_or("no stdout")?;
+        let mut address = String::new();
+        BufReader::new(stdout).read_line(&mut address)?;
+        Ok(SessionBus {
+            daemon,
+            address: address.trim().to_owned(),
+        })
+    }
+
+    fn signal(&self, path: &str, member: &str, arg: &str) -> Outcome {
+        let status = Command::new("dbus-send")
+            .args(["--session", "--type=signal", path, member, arg])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
+            .status()?;
+        check!(status.success(), "dbus-send failed");
+        Ok(())
+    }
+}
+
+impl Drop for SessionBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}
+
+/// The desktop locks its screen: the journal locks too and the page forgets the note.
+async fn screen_lock_flow(driver: &WebDriver, bus: &SessionBus) -> Outcome {
+    create_journal(driver).await?;
+    type_into(driver, "mentor-name", "Dr. Screensaver").await?;
+    click(driver, "mentor-add").await?;
+    wait_text(driver, "[data-testid='mentor-item']", "Dr. Screensaver").await?;
+    press(driver, Key::Control + "n").await?;
+    type_into(driver, "mentor-picker", "Screensaver").await?;
+    press(driver, Key::Enter).await?;
+    type_into(
+        driver,
+        "note-body",
+        "Words written just before the screen locked",
+    )
+    .await?;
+
+    bus.signal(
+        "/org/freedesktop/ScreenSaver",
+        "org.freedesktop.ScreenSaver.ActiveChanged",
+        "boolean:true",
+    )?;
+    el(driver, "unlock-form").await?;
+    let dom = driver.source().await?;
+    check!(
+        !dom.contains("Words written just before"),
+        "the note is gone from the DOM after a screen lock"
+    );
+    unlock(driver, PASSPHRASE).await?;
+    click(driver, "draft-resume").await?;
+    let body = el(driver, "note-body")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default();
+    check!(
+        body == "Words written just before the screen locked",
+        "the draft was saved before locking: {body:?}"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_screen_lock_locks_the_journal() -> Outcome {
+    let app = app_binary();
+    check!(
+        app.exists(),
+        "build the app first (make e2e does): {}",
+        app.display()
+    );
+    let journal_dir = tempfile::tempdir()?;
+    let bus = SessionBus::start()?;
+    let driver = TauriDriver::start_with(
+        journal_dir.path(),
+        &[("DBUS_SESSION_BUS_ADDRESS", Path::new(&bus.address))],
+    )?;
+    let bus_ref = &bus;
+    in_session(driver.session(&app).await?, async move |d: &WebDriver| {
+        screen_lock_flow(d, bus_ref).await
+    })
+    .await
 }

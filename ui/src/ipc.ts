@@ -1,6 +1,7 @@
 // The only module that calls Tauri's `invoke`. Every command name, argument object and result type
 // comes from the generated `bindings/Commands.ts`, so a renamed field in Rust fails `svelte-check`.
 import { invoke } from "@tauri-apps/api/core";
+import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Commands } from "./bindings/Commands";
 import type { ErrorCode } from "./bindings/ErrorCode";
 
@@ -59,4 +60,16 @@ export async function call<K extends CommandName>(name: K, ...args: ArgList<K>):
   } catch (error) {
     throw toCommandError(error);
   }
+}
+
+/**
+ * The desktop asked to lock (screen locked, going to sleep): `requested` comes first so drafts can
+ * be saved, `locked` once Rust has locked regardless. Returns a function that stops listening.
+ */
+export async function onDesktopLock(handlers: { requested: () => void; locked: () => void }): Promise<UnlistenFn> {
+  const stops = await Promise.all([
+    listen("lock-requested", () => handlers.requested()),
+    listen("journal-locked", () => handlers.locked()),
+  ]);
+  return () => stops.forEach((stop) => stop());
 }
