@@ -131,7 +131,11 @@ mod tests {
     fn a_delayed_lock_spares_a_session_that_was_locked_and_reopened_meanwhile() {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("correct horse battery staple");
-        let cheap = journal::KdfParams { memory_kib: 1024, iterations: 1, parallelism: 1 };
+        let cheap = journal::KdfParams {
+            memory_kib: 1024,
+            iterations: 1,
+            parallelism: 1,
+        };
         let (j, recovery) = Vault::create_with(dir.path(), &pass, cheap).unwrap();
         j.lock();
         let state = AppState::new(dir.path().to_path_buf());
@@ -140,11 +144,17 @@ mod tests {
         let requested = state.generation();
         state.lock().unwrap();
         state.unlock(&pass).unwrap();
-        assert!(!state.lock_if_unchanged(requested), "the user is back in: leave them be");
+        assert!(
+            !state.lock_if_unchanged(requested),
+            "the user is back in: leave them be"
+        );
         assert!(state.journal(|j| j.focus_areas()).is_ok());
 
         let requested = state.generation();
-        assert!(state.lock_if_unchanged(requested), "the page never answered: Rust locks");
+        assert!(
+            state.lock_if_unchanged(requested),
+            "the page never answered: Rust locks"
+        );
         assert!(state.journal(|j| j.focus_areas()).is_err());
     }
 }
