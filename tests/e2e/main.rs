@@ -70,10 +70,23 @@ impl TauriDriver {
 
     /// A new WebDriver session: tauri-driver starts a fresh app process for it.
     async fn session(&self, app: &Path) -> Outcome<WebDriver> {
-        let mut caps = Capabilities::new();
-        caps.set("browserName", "wry")?;
-        caps.set("tauri:options", serde_json::json!({ "application": app }))?;
-        Ok(WebDriver::new(format!("http://127.0.0.1:{}", self.port), caps).await?)
+        // tauri-driver listens before WebKitWebDriver behind it is ready; a new session can fail
+        // with a connection error in that window, so it is retried a few times.
+        let mut attempt = 0;
+        loop {
+            let mut caps = Capabilities::new();
+            caps.set("browserName", "wry")?;
+            caps.set("tauri:options", serde_json::json!({ "application": app }))?;
+            match WebDriver::new(format!("http://127.0.0.1:{}", self.port), caps).await {
+                Ok(driver) => return Ok(driver),
+                Err(err) if attempt < 4 => {
+                    attempt += 1;
+                    eprintln!("new WebDriver session failed ({err}); retrying");
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                }
+                Err(err) => return Err(err.into()),
+            }
+        }
     }
 }
 
