@@ -111,6 +111,17 @@ fn app_binary() -> PathBuf {
         })
 }
 
+/// The app binary, which must have been built with the UI embedded (`make e2e` does).
+fn built_app() -> Outcome<PathBuf> {
+    let app = app_binary();
+    check!(
+        app.exists(),
+        "build the app first (make e2e does): {}",
+        app.display()
+    );
+    Ok(app)
+}
+
 fn testid(id: &str) -> By {
     By::Css(format!("[data-testid='{id}']"))
 }
@@ -326,12 +337,7 @@ fn files_containing(dir: &Path, needle: &str) -> Outcome<Vec<PathBuf>> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn create_lock_unlock_restart_and_recover() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
 
@@ -355,6 +361,33 @@ async fn create_lock_unlock_restart_and_recover() -> Outcome {
             "{name:?} must not be stored in plaintext, found in {hits:?}"
         );
     }
+    Ok(())
+}
+
+/// Opens the unfinished note offered on the mentors screen and returns its body.
+async fn resume_draft(driver: &WebDriver) -> Outcome<String> {
+    click(driver, "draft-resume").await?;
+    Ok(el(driver, "note-body")
+        .await?
+        .prop("value")
+        .await?
+        .unwrap_or_default())
+}
+
+/// Adds an active mentor from the mentors screen and waits until it is listed.
+async fn add_mentor(driver: &WebDriver, name: &str) -> Outcome {
+    type_into(driver, "mentor-name", name).await?;
+    click(driver, "mentor-add").await?;
+    wait_text(driver, "[data-testid='mentor-item']", name).await?;
+    Ok(())
+}
+
+/// Ctrl+N, then picks the mentor by typing part of the name and Enter.
+async fn quick_note(driver: &WebDriver, mentor: &str) -> Outcome {
+    press(driver, Key::Control + "n").await?;
+    type_into(driver, "mentor-picker", mentor).await?;
+    press(driver, Key::Enter).await?;
+    el(driver, "note-body").await?;
     Ok(())
 }
 
@@ -440,9 +473,7 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
     wait_text(driver, "[data-testid='mentor-agreement']", "Every 4 weeks").await?;
     screenshot(driver, "5-mentor-page").await?;
 
-    press(driver, Key::Control + "n").await?;
-    type_into(driver, "mentor-picker", "Duar").await?;
-    press(driver, Key::Enter).await?;
+    quick_note(driver, "Duar").await?;
     type_into(driver, "note-title", "Fellowship plans").await?;
     type_into(
         driver,
@@ -567,12 +598,7 @@ async fn capture_loop_survives_restart(driver: &WebDriver) -> Outcome {
     );
 
     click(driver, "nav-mentors").await?;
-    click(driver, "draft-resume").await?;
-    let body = el(driver, "note-body")
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default();
+    let body = resume_draft(driver).await?;
     check!(
         body == "Half-written thought about the handover",
         "the draft comes back whole: {body:?}"
@@ -582,12 +608,7 @@ async fn capture_loop_survives_restart(driver: &WebDriver) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn daily_capture_loop_survives_a_restart() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
     in_session(driver.session(&app).await?, capture_loop).await?;
@@ -677,12 +698,7 @@ fn clipboard() -> Outcome<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn settings_change_the_passphrase_and_verify() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
     in_session(driver.session(&app).await?, settings_flow).await
@@ -705,9 +721,7 @@ async fn set_body(driver: &WebDriver, text: &str) -> Outcome {
 /// saved in one note, reopened and previewed again; no script runs and nothing remote is requested.
 async fn xss_flow(driver: &WebDriver) -> Outcome {
     create_journal(driver).await?;
-    type_into(driver, "mentor-name", "Dr. Hostile").await?;
-    click(driver, "mentor-add").await?;
-    wait_text(driver, "[data-testid='mentor-item']", "Dr. Hostile").await?;
+    add_mentor(driver, "Dr. Hostile").await?;
     driver
         .execute(
             "window.__violations = []; document.addEventListener('securitypolicyviolation', \
@@ -715,10 +729,7 @@ async fn xss_flow(driver: &WebDriver) -> Outcome {
             vec![],
         )
         .await?;
-    press(driver, Key::Control + "n").await?;
-    type_into(driver, "mentor-picker", "Hostile").await?;
-    press(driver, Key::Enter).await?;
-    el(driver, "note-body").await?;
+    quick_note(driver, "Hostile").await?;
 
     let payloads = mentor_journal_tests::hostile_payloads();
     for payload in &payloads {
@@ -791,12 +802,7 @@ async fn xss_flow(driver: &WebDriver) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn hostile_notes_run_no_script_in_the_real_webview() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
     in_session(driver.session(&app).await?, xss_flow).await
@@ -806,9 +812,7 @@ async fn hostile_notes_run_no_script_in_the_real_webview() -> Outcome {
 /// the DOM, and the draft that was open is saved, not lost.
 async fn auto_lock_flow(driver: &WebDriver) -> Outcome {
     create_journal(driver).await?;
-    type_into(driver, "mentor-name", "Dr. Idle").await?;
-    click(driver, "mentor-add").await?;
-    wait_text(driver, "[data-testid='mentor-item']", "Dr. Idle").await?;
+    add_mentor(driver, "Dr. Idle").await?;
     click(driver, "nav-settings").await?;
     driver
         .execute(
@@ -824,9 +828,7 @@ async fn auto_lock_flow(driver: &WebDriver) -> Outcome {
     )
     .await?;
 
-    press(driver, Key::Control + "n").await?;
-    type_into(driver, "mentor-picker", "Idle").await?;
-    press(driver, Key::Enter).await?;
+    quick_note(driver, "Idle").await?;
     type_into(driver, "note-body", "Secret idle sentence about burnout").await?;
     let started = Instant::now();
     driver
@@ -846,12 +848,7 @@ async fn auto_lock_flow(driver: &WebDriver) -> Outcome {
     check!(!dom.contains("Dr. Idle"), "and so must the mentor list");
 
     unlock(driver, PASSPHRASE).await?;
-    click(driver, "draft-resume").await?;
-    let body = el(driver, "note-body")
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default();
+    let body = resume_draft(driver).await?;
     check!(
         body == "Secret idle sentence about burnout",
         "the open draft was saved before locking: {body:?}"
@@ -861,12 +858,7 @@ async fn auto_lock_flow(driver: &WebDriver) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn idle_app_locks_itself_and_clears_the_screen() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
     in_session(driver.session(&app).await?, auto_lock_flow).await
@@ -896,9 +888,7 @@ async fn write_markers(driver: &WebDriver, markers: &[String]) -> Outcome {
 /// writes: the journal folder, and the app's data, cache and config folders (webview storage).
 async fn markers_flow(driver: &WebDriver, markers: &[String]) -> Outcome {
     create_journal(driver).await?;
-    type_into(driver, "mentor-name", "Dr. Marker").await?;
-    click(driver, "mentor-add").await?;
-    wait_text(driver, "[data-testid='mentor-item']", "Dr. Marker").await?;
+    add_mentor(driver, "Dr. Marker").await?;
     write_markers(driver, markers).await?;
     // Show some of them on screen too, so the webview has rendered journal text.
     press(driver, Key::Control + "k").await?;
@@ -913,12 +903,7 @@ async fn markers_flow(driver: &WebDriver, markers: &[String]) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_thousand_markers_leave_no_plaintext_on_disk() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let xdg = tempfile::tempdir()?;
     let (data, cache, config) = (
@@ -1038,12 +1023,8 @@ impl Drop for SessionBus {
 /// The desktop locks its screen: the journal locks too and the page forgets the note.
 async fn screen_lock_flow(driver: &WebDriver, bus: &SessionBus) -> Outcome {
     create_journal(driver).await?;
-    type_into(driver, "mentor-name", "Dr. Screensaver").await?;
-    click(driver, "mentor-add").await?;
-    wait_text(driver, "[data-testid='mentor-item']", "Dr. Screensaver").await?;
-    press(driver, Key::Control + "n").await?;
-    type_into(driver, "mentor-picker", "Screensaver").await?;
-    press(driver, Key::Enter).await?;
+    add_mentor(driver, "Dr. Screensaver").await?;
+    quick_note(driver, "Screensaver").await?;
     type_into(
         driver,
         "note-body",
@@ -1063,12 +1044,7 @@ async fn screen_lock_flow(driver: &WebDriver, bus: &SessionBus) -> Outcome {
         "the note is gone from the DOM after a screen lock"
     );
     unlock(driver, PASSPHRASE).await?;
-    click(driver, "draft-resume").await?;
-    let body = el(driver, "note-body")
-        .await?
-        .prop("value")
-        .await?
-        .unwrap_or_default();
+    let body = resume_draft(driver).await?;
     check!(
         body == "Words written just before the screen locked",
         "the draft was saved before locking: {body:?}"
@@ -1078,12 +1054,7 @@ async fn screen_lock_flow(driver: &WebDriver, bus: &SessionBus) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_screen_lock_locks_the_journal() -> Outcome {
-    let app = app_binary();
-    check!(
-        app.exists(),
-        "build the app first (make e2e does): {}",
-        app.display()
-    );
+    let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let bus = SessionBus::start()?;
     let driver = TauriDriver::start_with(

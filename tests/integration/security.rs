@@ -32,6 +32,30 @@ impl XorShift {
     }
 }
 
+/// Runs one of this binary's child tests (it acts only when `env` names the journal folder), lets
+/// it work for `millis`, kills it with SIGKILL (no destructor, no checkpoint, no goodbye) and
+/// returns the lines it printed, each printed only after the work it reports was done.
+fn run_child_until_killed(test: &str, env: &str, dir: &Path, millis: u64) -> Vec<String> {
+    let mut child = Command::new(std::env::current_exe().unwrap())
+        .args(["--exact", test, "--nocapture", "--test-threads=1"])
+        .env(env, dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<_>>()
+    });
+    std::thread::sleep(Duration::from_millis(millis));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    reader.join().unwrap()
+}
+
 #[test]
 fn wrong_passphrases_pay_the_full_kdf_and_change_nothing() {
     let attempts = if soak() { 200 } else { 50 };
@@ -230,37 +254,20 @@ fn killed_writers_lose_no_acknowledged_write() {
         .unwrap()
         .id;
     journal.lock();
-    let exe = std::env::current_exe().unwrap();
     let mut rng = XorShift(0xc0ffee);
     let mut acknowledged: Vec<i64> = Vec::new();
     for round in 0..rounds {
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "security::crash_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env("MJ_CRASH_CHILD", dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout)
-                .lines()
-                .map_while(Result::ok)
-                .filter_map(|l| {
-                    l.strip_prefix("committed ")
-                        .and_then(|n| n.parse::<i64>().ok())
-                })
-                .collect::<Vec<_>>()
-        });
-        std::thread::sleep(Duration::from_millis(60 + rng.below(200)));
-        child.kill().unwrap(); // SIGKILL: no destructor, no checkpoint, no goodbye.
-        child.wait().unwrap();
-        acknowledged.extend(reader.join().unwrap());
+        let lines = run_child_until_killed(
+            "security::crash_child",
+            "MJ_CRASH_CHILD",
+            dir.path(),
+            60 + rng.below(200),
+        );
+        acknowledged.extend(
+            lines
+                .iter()
+                .filter_map(|l| l.strip_prefix("committed ")?.parse::<i64>().ok()),
+        );
 
         let journal = Vault::unlock(dir.path(), &passphrase())
             .unwrap_or_else(|e| panic!("round {round}: {e}"));
@@ -325,30 +332,18 @@ fn a_killed_passphrase_change_leaves_exactly_one_passphrase_working() {
         .add_mentor(&MentorInput::named("Dr. Keeps"))
         .unwrap();
     journal.lock();
-    let exe = std::env::current_exe().unwrap();
     let mut rng = XorShift(0xfeed);
     let mut changes = 0usize;
     for round in 0..rounds {
-        let mut child = Command::new(&exe)
-            .args([
-                "--exact",
-                "security::passphrase_child",
-                "--nocapture",
-                "--test-threads=1",
-            ])
-            .env("MJ_PASSPHRASE_CHILD", dir.path())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let stdout = child.stdout.take().unwrap();
-        let reader = std::thread::spawn(move || {
-            BufReader::new(stdout).lines().map_while(Result::ok).count()
-        });
-        std::thread::sleep(Duration::from_millis(40 + rng.below(160)));
-        child.kill().unwrap();
-        child.wait().unwrap();
-        changes += reader.join().unwrap();
+        changes += run_child_until_killed(
+            "security::passphrase_child",
+            "MJ_PASSPHRASE_CHILD",
+            dir.path(),
+            40 + rng.below(160),
+        )
+        .iter()
+        .filter(|l| l.starts_with("now "))
+        .count();
 
         let opens_a = Vault::unlock(dir.path(), &Passphrase::new(PASS_A)).is_ok();
         let opens_b = Vault::unlock(dir.path(), &Passphrase::new(PASS_B)).is_ok();
