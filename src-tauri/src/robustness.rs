@@ -160,3 +160,74 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
         rejected.get()
     );
 }
+
+#[test]
+fn oversized_inputs_are_refused_as_validation() {
+    let dir = tempfile::tempdir().unwrap();
+    let pass = journal::Passphrase::new("correct horse battery staple");
+    let cheap = journal::KdfParams {
+        memory_kib: 1024,
+        iterations: 1,
+        parallelism: 1,
+    };
+    let (j, _) = journal::Vault::create_with(dir.path(), &pass, cheap).unwrap();
+    let mentor = j
+        .add_mentor(&journal::MentorInput::named("Dr. Big"))
+        .unwrap()
+        .id
+        .0;
+    j.lock();
+    let app = mock_builder()
+        .invoke_handler(handler())
+        .build(mock_context(noop_assets()))
+        .unwrap();
+    app.manage(AppState::new(dir.path().to_path_buf()));
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    let state = app.state::<AppState>();
+    state.unlock(&pass).unwrap();
+
+    let big = "x".repeat(2 * 1024 * 1024);
+    let cases = [
+        ("markdown_preview", json!({ "body": big })),
+        ("clipboard_copy", json!({ "text": big })),
+        (
+            "vault_change_passphrase",
+            json!({ "current": "correct horse battery staple", "passphrase": big }),
+        ),
+        ("mentor_add", json!({ "mentor": { "name": big } })),
+        (
+            "conversation_add",
+            json!({ "conversation": { "mentorId": mentor, "body": big }, "draft": false }),
+        ),
+        ("action_item_add", json!({ "item": { "title": big } })),
+        ("search", json!({ "query": { "text": big } })),
+        (
+            "outreach_log",
+            json!({ "mentorId": mentor, "outreach": { "madeOn": "2026-01-01", "request": big } }),
+        ),
+    ];
+    for (cmd, body) in cases {
+        let err = get_ipc_response(
+            &webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Json(body),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .expect_err(cmd);
+        assert_eq!(err["code"], "VALIDATION", "{cmd}: {err}");
+    }
+    // The unlock attempt with a huge passphrase is refused before any key derivation.
+    state.lock().unwrap();
+    let err = state
+        .unlock(&journal::Passphrase::new("y".repeat(1 << 20)))
+        .unwrap_err();
+    assert!(matches!(err.code, journal::ErrorCode::Validation));
+}

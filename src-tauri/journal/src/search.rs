@@ -54,6 +54,7 @@ const OPEN: char = '\u{1}';
 const CLOSE: char = '\u{2}';
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 500;
+const MAX_QUERY_CHARS: usize = 1_000;
 
 /// Turns typed text into a safe FTS5 query, or `None` when there is nothing to look for.
 pub(crate) fn fts_query(text: &str) -> Option<String> {
@@ -103,6 +104,12 @@ fn escape_marked(text: &str) -> String {
 
 impl Journal {
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
+        if query.text.chars().count() > MAX_QUERY_CHARS {
+            return Err(crate::error::Error::validation(
+                "text",
+                "Search for something shorter.",
+            ));
+        }
         let Some(fts) = fts_query(&query.text) else {
             return Ok(Vec::new());
         };
