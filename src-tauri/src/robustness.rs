@@ -77,8 +77,17 @@ fn arb_body() -> impl Strategy<Value = Value> {
     ]
 }
 
-#[test]
-fn every_command_answers_malformed_input_with_the_error_envelope() {
+/// A journal with a cheap KDF in a temp folder, and the app's real command handler on Tauri's
+/// mock runtime pointed at it (locked). The closure may add to the journal before it is locked.
+fn mock_app(
+    prepare: impl FnOnce(&journal::Journal),
+) -> (
+    tempfile::TempDir,
+    journal::Passphrase,
+    journal::RecoveryKey,
+    tauri::App<tauri::test::MockRuntime>,
+    tauri::WebviewWindow<tauri::test::MockRuntime>,
+) {
     let dir = tempfile::tempdir().unwrap();
     let pass = journal::Passphrase::new("correct horse battery staple");
     let cheap = journal::KdfParams {
@@ -86,11 +95,9 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
         iterations: 1,
         parallelism: 1,
     };
-    let (j, first_recovery) = journal::Vault::create_with(dir.path(), &pass, cheap).unwrap();
+    let (j, recovery) = journal::Vault::create_with(dir.path(), &pass, cheap).unwrap();
+    prepare(&j);
     j.lock();
-    // The runner takes an `Fn`, so what changes between cases lives in cells.
-    let recovery = std::cell::RefCell::new(first_recovery.expose().to_owned());
-
     let app = mock_builder()
         .invoke_handler(handler())
         .build(mock_context(noop_assets()))
@@ -99,6 +106,34 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();
+    (dir, pass, recovery, app, webview)
+}
+
+/// Sends one command through the IPC path exactly as the page would.
+fn invoke(
+    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
+    cmd: &str,
+    body: Value,
+) -> Result<tauri::ipc::InvokeResponseBody, Value> {
+    get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+}
+
+#[test]
+fn every_command_answers_malformed_input_with_the_error_envelope() {
+    let (_dir, _pass, first_recovery, app, webview) = mock_app(|_| {});
+    // The runner takes an `Fn`, so what changes between cases lives in cells.
+    let recovery = std::cell::RefCell::new(first_recovery.expose().to_owned());
     let state = app.state::<AppState>();
 
     let (answered, rejected) = (std::cell::Cell::new(0u32), std::cell::Cell::new(0u32));
@@ -114,18 +149,7 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
                 // passphrase being set), so commands get past the LOCKED check.
                 let _ = state
                     .unlock_with_recovery(&journal::RecoveryKey::new(recovery.borrow().clone()));
-                let response = get_ipc_response(
-                    &webview,
-                    InvokeRequest {
-                        cmd: (*name).into(),
-                        callback: CallbackFn(0),
-                        error: CallbackFn(1),
-                        url: "tauri://localhost".parse().unwrap(),
-                        body: InvokeBody::Json(body.clone()),
-                        headers: Default::default(),
-                        invoke_key: INVOKE_KEY.to_string(),
-                    },
-                );
+                let response = invoke(&webview, name, body.clone());
                 match response {
                     Ok(body) => {
                         answered.set(answered.get() + 1);
@@ -163,28 +187,16 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
 
 #[test]
 fn oversized_inputs_are_refused_as_validation() {
-    let dir = tempfile::tempdir().unwrap();
-    let pass = journal::Passphrase::new("correct horse battery staple");
-    let cheap = journal::KdfParams {
-        memory_kib: 1024,
-        iterations: 1,
-        parallelism: 1,
-    };
-    let (j, _) = journal::Vault::create_with(dir.path(), &pass, cheap).unwrap();
-    let mentor = j
-        .add_mentor(&journal::MentorInput::named("Dr. Big"))
-        .unwrap()
-        .id
-        .0;
-    j.lock();
-    let app = mock_builder()
-        .invoke_handler(handler())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    app.manage(AppState::new(dir.path().to_path_buf()));
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
+    let mentor = std::cell::Cell::new(0);
+    let (_dir, pass, _recovery, app, webview) = mock_app(|j| {
+        mentor.set(
+            j.add_mentor(&journal::MentorInput::named("Dr. Big"))
+                .unwrap()
+                .id
+                .0,
+        )
+    });
+    let mentor = mentor.get();
     let state = app.state::<AppState>();
     state.unlock(&pass).unwrap();
 
@@ -209,19 +221,7 @@ fn oversized_inputs_are_refused_as_validation() {
         ),
     ];
     for (cmd, body) in cases {
-        let err = get_ipc_response(
-            &webview,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: CallbackFn(0),
-                error: CallbackFn(1),
-                url: "tauri://localhost".parse().unwrap(),
-                body: InvokeBody::Json(body),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_string(),
-            },
-        )
-        .expect_err(cmd);
+        let err = invoke(&webview, cmd, body).expect_err(cmd);
         assert_eq!(err["code"], "VALIDATION", "{cmd}: {err}");
     }
     // The unlock attempt with a huge passphrase is refused before any key derivation.

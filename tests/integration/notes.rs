@@ -227,15 +227,18 @@ fn action_items_from_a_note_are_listed_by_due_date_and_ticked() {
         .unwrap();
 
     let today = "2026-03-20".parse().unwrap();
-    let open = journal
-        .list_action_items(
-            &ActionItemFilter {
-                status: Some(ActionStatus::Open),
-                ..Default::default()
-            },
-            today,
-        )
-        .unwrap();
+    let open_items = || {
+        journal
+            .list_action_items(
+                &ActionItemFilter {
+                    status: Some(ActionStatus::Open),
+                    ..Default::default()
+                },
+                today,
+            )
+            .unwrap()
+    };
+    let open = open_items();
     let view: Vec<_> = open.iter().map(|a| (a.title.as_str(), a.overdue)).collect();
     assert_eq!(
         view,
@@ -250,15 +253,7 @@ fn action_items_from_a_note_are_listed_by_due_date_and_ticked() {
         .set_action_status(cv.id, ActionStatus::Done)
         .unwrap();
     assert!(ticked.completed_at.is_some() && !ticked.overdue);
-    let open = journal
-        .list_action_items(
-            &ActionItemFilter {
-                status: Some(ActionStatus::Open),
-                ..Default::default()
-            },
-            today,
-        )
-        .unwrap();
+    let open = open_items();
     assert_eq!(open.len(), 2);
     let from_note = journal
         .list_action_items(
