@@ -8,6 +8,7 @@ use ts_rs::TS;
 
 use crate::conversations::ConversationId;
 use crate::error::{Error, Result};
+use crate::goals::GoalId;
 use crate::journal::Journal;
 use crate::kinds::{ActionStatus, Owner};
 use crate::mentors::MentorId;
@@ -28,6 +29,7 @@ pub struct ActionItem {
     pub status: ActionStatus,
     pub mentor_id: Option<MentorId>,
     pub conversation_id: Option<ConversationId>,
+    pub goal_id: Option<GoalId>,
     pub completed_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     /// Open and past its due date (relative to the `today` the list was asked for).
@@ -43,6 +45,7 @@ pub struct ActionItemInput {
     pub owner: Option<Owner>,
     pub mentor_id: Option<MentorId>,
     pub conversation_id: Option<ConversationId>,
+    pub goal_id: Option<GoalId>,
 }
 
 /// Which action items to list.
@@ -53,10 +56,10 @@ pub struct ActionItemFilter {
     pub status: Option<ActionStatus>,
     pub mentor_id: Option<MentorId>,
     pub conversation_id: Option<ConversationId>,
+    pub goal_id: Option<GoalId>,
 }
 
-const COLUMNS: &str =
-    "id, title, due_on, owner, status, mentor_id, conversation_id, completed_at, created_at";
+const COLUMNS: &str = "id, title, due_on, owner, status, mentor_id, conversation_id, completed_at, created_at, goal_id";
 
 impl Journal {
     fn check_action(&self, input: &ActionItemInput) -> Result<(String, Option<MentorId>)> {
@@ -76,6 +79,10 @@ impl Journal {
             // An item from a conversation belongs to that conversation's mentor.
             mentor = Some(note.mentor_id);
         }
+        if let Some(g) = input.goal_id {
+            self.goal(g)
+                .map_err(|_| Error::validation("goalId", "That goal no longer exists."))?;
+        }
         Ok((title, mentor))
     }
 
@@ -84,11 +91,11 @@ impl Journal {
         let now = self.now();
         let id = self.write(|tx| {
             Ok(tx.query_row(
-                "INSERT INTO action_items (title, due_on, owner, mentor_id, conversation_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) RETURNING id",
+                "INSERT INTO action_items (title, due_on, owner, mentor_id, conversation_id, goal_id, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
                 params![
                     title, input.due_on, input.owner.unwrap_or(Owner::Me), mentor.map(|m| m.0),
-                    input.conversation_id.map(|c| c.0), now
+                    input.conversation_id.map(|c| c.0), input.goal_id.map(|g| g.0), now
                 ],
                 |row| row.get(0),
             )?)
@@ -107,10 +114,10 @@ impl Journal {
         self.write(|tx| {
             tx.execute(
                 "UPDATE action_items SET title = ?2, due_on = ?3, owner = ?4, mentor_id = ?5, conversation_id = ?6,
-                     updated_at = ?7 WHERE id = ?1",
+                     goal_id = ?7, updated_at = ?8 WHERE id = ?1",
                 params![
                     id.0, title, input.due_on, input.owner.unwrap_or(Owner::Me), mentor.map(|m| m.0),
-                    input.conversation_id.map(|c| c.0), now
+                    input.conversation_id.map(|c| c.0), input.goal_id.map(|g| g.0), now
                 ],
             )?;
             Ok(())
@@ -158,13 +165,15 @@ impl Journal {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM action_items
              WHERE (?1 IS NULL OR status = ?1) AND (?2 IS NULL OR mentor_id = ?2) AND (?3 IS NULL OR conversation_id = ?3)
+               AND (?4 IS NULL OR goal_id = ?4)
              ORDER BY due_on IS NULL, due_on, id"
         ))?;
         let rows = stmt.query_map(
             params![
                 filter.status,
                 filter.mentor_id.map(|m| m.0),
-                filter.conversation_id.map(|c| c.0)
+                filter.conversation_id.map(|c| c.0),
+                filter.goal_id.map(|g| g.0)
             ],
             |row| row_to_action(row, today),
         )?;
@@ -172,7 +181,10 @@ impl Journal {
     }
 }
 
-fn row_to_action(row: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<ActionItem> {
+pub(crate) fn row_to_action(
+    row: &rusqlite::Row<'_>,
+    today: NaiveDate,
+) -> rusqlite::Result<ActionItem> {
     let due_on: Option<NaiveDate> = row.get(2)?;
     let status: ActionStatus = row.get(4)?;
     Ok(ActionItem {
@@ -186,5 +198,6 @@ fn row_to_action(row: &rusqlite::Row<'_>, today: NaiveDate) -> rusqlite::Result<
         conversation_id: row.get::<_, Option<i64>>(6)?.map(ConversationId),
         completed_at: row.get(7)?,
         created_at: row.get(8)?,
+        goal_id: row.get::<_, Option<i64>>(9)?.map(GoalId),
     })
 }

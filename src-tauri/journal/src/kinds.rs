@@ -65,3 +65,14 @@ word_enum! {
 word_enum! {
     ActionStatus { Open = "open", Done = "done", Dropped = "dropped" }
 }
+
+word_enum! {
+    /// Where a goal stands. A status change never deletes anything; it is logged with a note.
+    GoalStatus { Active = "active", Achieved = "achieved", Paused = "paused", Dropped = "dropped" }
+}
+
+word_enum! {
+    /// Where a goal's progress figure comes from: the latest reassessment, or the share of
+    /// milestones done (for goals that are a checklist at heart).
+    ProgressSource { Reviews = "reviews", Milestones = "milestones" }
+}

@@ -7,8 +7,10 @@
 mod actions;
 mod cadence;
 mod conversations;
+mod dashboard;
 mod db;
 mod error;
+mod goals;
 mod hardening;
 mod journal;
 mod keyfile;
@@ -17,6 +19,8 @@ mod markdown;
 mod mentors;
 mod migrate;
 mod outreach;
+mod prep;
+mod questions;
 mod search;
 mod secret;
 mod settings;
@@ -26,11 +30,21 @@ mod vault;
 pub use actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use cadence::{CadenceStatus, cadence_status};
 pub use conversations::{Conversation, ConversationId, ConversationInput};
+pub use dashboard::{
+    Activity, ActivitySeries, Coverage, DUE_SOON_DAYS, Dashboard, DueItem, GoalCard, MentorDue,
+    TargetStatus, review_age, target_status,
+};
 pub use error::{Error, ErrorCode, Result};
+pub use goals::{
+    Goal, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, GoalStatusEntry,
+    MentorRef, Milestone, MilestoneId, ReviewInput, progress,
+};
 pub use hardening::refuse_core_dumps;
 pub use journal::Journal;
 pub use keyfile::{KdfParams, kdf_runs};
-pub use kinds::{ActionStatus, Channel, MentorStatus, Origin, OutreachOutcome, Owner};
+pub use kinds::{
+    ActionStatus, Channel, GoalStatus, MentorStatus, Origin, OutreachOutcome, Owner, ProgressSource,
+};
 pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
     Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort, MentorSummary,
@@ -38,7 +52,9 @@ pub use mentors::{
 };
 pub use migrate::LATEST_SCHEMA_VERSION;
 pub use outreach::{Outreach, OutreachId, OutreachInput};
+pub use prep::{PrepSheet, RecentConversation};
+pub use questions::{Question, QuestionId};
 pub use search::{SearchHit, SearchKind, SearchQuery};
 pub use secret::{Passphrase, RecoveryKey};
-pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, Settings};
+pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, DEFAULT_REVIEW_AFTER_WEEKS, Settings};
 pub use vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};

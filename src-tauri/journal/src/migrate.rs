@@ -18,6 +18,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_settings",
         include_str!("../migrations/0003_settings.sql"),
     ),
+    ("0004_goals", include_str!("../migrations/0004_goals.sql")),
 ];
 
 /// The schema version this build writes.

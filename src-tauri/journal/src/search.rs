@@ -1,4 +1,5 @@
-//! Full-text search over mentors, conversations (with their takeaways) and action items, using the
+//! Full-text search over mentors, conversations (with their takeaways), action items, goals (with
+//! their review notes) and parked questions, using the
 //! FTS5 index that lives inside the encrypted database and that triggers keep in step with writes.
 //!
 //! What the user types is never passed to FTS5 as query syntax: each word becomes a quoted term
@@ -34,6 +35,8 @@ pub enum SearchKind {
     Mentor,
     Conversation,
     Action,
+    Goal,
+    Question,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -140,6 +143,8 @@ impl Journal {
                     kind: match kind.as_str() {
                         "mentor" => SearchKind::Mentor,
                         "conversation" => SearchKind::Conversation,
+                        "goal" => SearchKind::Goal,
+                        "question" => SearchKind::Question,
                         _ => SearchKind::Action,
                     },
                     item_id: row.get(1)?,

@@ -11,6 +11,12 @@ use crate::validate;
 
 /// Seconds of inactivity before the app locks itself (10 minutes), unless the user turns it off.
 pub const DEFAULT_AUTO_LOCK_SECONDS: u32 = 600;
+/// Weeks without a reassessment before the dashboard says a goal is due for review.
+pub const DEFAULT_REVIEW_AFTER_WEEKS: u32 = 4;
+
+fn default_review_after_weeks() -> u32 {
+    DEFAULT_REVIEW_AFTER_WEEKS
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -18,21 +24,34 @@ pub const DEFAULT_AUTO_LOCK_SECONDS: u32 = 600;
 pub struct Settings {
     /// Idle time before locking; `None` turns auto-lock off.
     pub auto_lock_seconds: Option<u32>,
+    /// Weeks without a review after which a goal shows as due for one.
+    #[serde(default = "default_review_after_weeks")]
+    pub review_after_weeks: u32,
 }
 
 impl Journal {
-    pub fn settings(&self) -> Result<Settings> {
-        let stored: Option<String> = self
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
             .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = 'auto_lock_seconds'")?
-            .query_row([], |row| row.get(0))
-            .optional()?;
-        let auto_lock_seconds = match stored.as_deref() {
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |row| row.get(0))
+            .optional()?)
+    }
+
+    pub fn settings(&self) -> Result<Settings> {
+        let auto_lock_seconds = match self.setting("auto_lock_seconds")?.as_deref() {
             None => Some(DEFAULT_AUTO_LOCK_SECONDS),
             Some("off") => None,
             Some(n) => Some(n.parse().unwrap_or(DEFAULT_AUTO_LOCK_SECONDS)),
         };
-        Ok(Settings { auto_lock_seconds })
+        let review_after_weeks = self
+            .setting("review_after_weeks")?
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(DEFAULT_REVIEW_AFTER_WEEKS);
+        Ok(Settings {
+            auto_lock_seconds,
+            review_after_weeks,
+        })
     }
 
     pub fn update_settings(&self, settings: &Settings) -> Result<Settings> {
@@ -47,12 +66,24 @@ impl Journal {
             )?
             .to_string(),
         };
+        let weeks = validate::range(
+            "reviewAfterWeeks",
+            settings.review_after_weeks,
+            1,
+            52,
+            "Ask for a goal review after 1 to 52 weeks.",
+        )?;
         self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES ('auto_lock_seconds', ?1)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![value],
-            )?;
+            for (key, value) in [
+                ("auto_lock_seconds", value),
+                ("review_after_weeks", weeks.to_string()),
+            ] {
+                tx.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    params![key, value],
+                )?;
+            }
             Ok(())
         })?;
         self.settings()
@@ -83,18 +114,21 @@ mod tests {
         journal
             .update_settings(&Settings {
                 auto_lock_seconds: None,
+                review_after_weeks: 4,
             })
             .unwrap();
         assert_eq!(seconds(&journal), None);
         journal
             .update_settings(&Settings {
                 auto_lock_seconds: Some(30),
+                review_after_weeks: 6,
             })
             .unwrap();
         assert_eq!(seconds(&journal), Some(30));
         let err = journal
             .update_settings(&Settings {
                 auto_lock_seconds: Some(5),
+                review_after_weeks: 6,
             })
             .unwrap_err();
         assert_eq!(err.field(), Some("autoLockSeconds"));
@@ -103,5 +137,14 @@ mod tests {
             Some(30),
             "a refused value changes nothing"
         );
+        assert_eq!(journal.settings().unwrap().review_after_weeks, 6);
+        let err = journal
+            .update_settings(&Settings {
+                auto_lock_seconds: Some(30),
+                review_after_weeks: 0,
+            })
+            .unwrap_err();
+        assert_eq!(err.field(), Some("reviewAfterWeeks"));
+        assert_eq!(journal.settings().unwrap().review_after_weeks, 6);
     }
 }

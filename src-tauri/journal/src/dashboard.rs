@@ -1,0 +1,403 @@
+//! The review dashboard, the screen the app opens on: goals that need attention, mentors due a
+//! conversation, action items due, activity per month per mentor, and focus areas nobody covers.
+//!
+//! It is one call with a given `today`, so the tests fix the date and the benchmark measures the
+//! whole load. Every query is an index range or a bounded lookup per row; lists are capped while
+//! the counts cover everything, so the cost does not grow with years of finished work.
+
+use chrono::{Datelike, Months, NaiveDate, NaiveDateTime};
+use rusqlite::params;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::actions::{ActionItem, row_to_action};
+use crate::cadence::{CadenceStatus, cadence_status};
+use crate::error::Result;
+use crate::goals::{GOAL_SELECT, Goal, MentorRef};
+use crate::journal::Journal;
+use crate::kinds::MentorStatus;
+use crate::mentors::MentorId;
+
+/// A target date within this many days (today included) is "due soon".
+pub const DUE_SOON_DAYS: i64 = 14;
+/// Action items due within this many days from today count as "this week".
+const WEEK_DAYS: u64 = 7;
+/// Months shown in the activity chart, the current one included.
+const ACTIVITY_MONTHS: u32 = 12;
+const MAX_GOALS: usize = 50;
+const MAX_ITEMS: u32 = 100;
+
+/// Where a goal's target date stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(
+    tag = "kind",
+    rename_all = "camelCase",
+    rename_all_fields = "camelCase"
+)]
+#[ts(export)]
+pub enum TargetStatus {
+    NoTarget,
+    Overdue { days_overdue: i64 },
+    DueSoon { due_in_days: i64 },
+    Later { due_in_days: i64 },
+}
+
+pub fn target_status(target: Option<NaiveDate>, today: NaiveDate) -> TargetStatus {
+    let Some(target) = target else {
+        return TargetStatus::NoTarget;
+    };
+    let due_in_days = (target - today).num_days();
+    if due_in_days < 0 {
+        TargetStatus::Overdue {
+            days_overdue: -due_in_days,
+        }
+    } else if due_in_days < DUE_SOON_DAYS {
+        TargetStatus::DueSoon { due_in_days }
+    } else {
+        TargetStatus::Later { due_in_days }
+    }
+}
+
+/// Days since the goal was last reassessed (or set, if never), and whether that is more than
+/// `weeks` weeks.
+pub fn review_age(
+    last_reviewed: Option<NaiveDate>,
+    set_on: NaiveDate,
+    weeks: u32,
+    today: NaiveDate,
+) -> (i64, bool) {
+    let days = (today - last_reviewed.unwrap_or(set_on)).num_days();
+    (days, days > i64::from(weeks) * 7)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct GoalCard {
+    pub goal: Goal,
+    pub target: TargetStatus,
+    pub days_since_review: i64,
+    /// No reassessment for more than the configured number of weeks.
+    pub review_due: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct MentorDue {
+    pub id: MentorId,
+    pub name: String,
+    pub cadence_days: Option<u32>,
+    pub cadence: CadenceStatus,
+    pub last_met: Option<NaiveDate>,
+    pub days_since_last: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct DueItem {
+    pub item: ActionItem,
+    pub mentor_name: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ActivitySeries {
+    pub mentor_id: MentorId,
+    pub name: String,
+    /// One count per month of `Activity::months`.
+    pub counts: Vec<u32>,
+}
+
+/// Conversations per month per mentor, for the overview chart.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Activity {
+    /// `YYYY-MM`, oldest first, ending with the current month.
+    pub months: Vec<String>,
+    /// Mentors with at least one conversation in the window, most conversations first.
+    pub series: Vec<ActivitySeries>,
+}
+
+/// A focus area and the active mentors who cover it; none is a gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Coverage {
+    pub focus_area: String,
+    pub mentors: Vec<MentorRef>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Dashboard {
+    pub today: NaiveDate,
+    pub review_after_weeks: u32,
+    /// Active goals, those needing attention first (overdue, due soon, review due), at most 50.
+    pub goals: Vec<GoalCard>,
+    pub active_goals: u32,
+    /// Active mentors, most urgent by cadence first.
+    pub mentors: Vec<MentorDue>,
+    /// Open items overdue or due within 7 days, by due date, at most 100.
+    pub action_items: Vec<DueItem>,
+    pub overdue_items: u32,
+    pub items_due_this_week: u32,
+    pub activity: Activity,
+    pub coverage: Vec<Coverage>,
+}
+
+impl Journal {
+    pub fn dashboard(&self, today: NaiveDate) -> Result<Dashboard> {
+        let review_after_weeks = self.settings()?.review_after_weeks;
+        let (overdue_items, items_due_this_week) = self.due_counts(today)?;
+        Ok(Dashboard {
+            today,
+            review_after_weeks,
+            goals: self.goal_cards(today, review_after_weeks)?,
+            active_goals: self.conn.query_row(
+                "SELECT count(*) FROM goals WHERE status = 'active'",
+                [],
+                |row| row.get(0),
+            )?,
+            mentors: self.mentors_due(today)?,
+            action_items: self.due_items(today)?,
+            overdue_items,
+            items_due_this_week,
+            activity: self.activity(today)?,
+            coverage: self.coverage()?,
+        })
+    }
+
+    fn goal_cards(&self, today: NaiveDate, weeks: u32) -> Result<Vec<GoalCard>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{GOAL_SELECT} WHERE g.status = 'active'"))?;
+        let goals = stmt
+            .query_map([], Goal::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut cards: Vec<GoalCard> = goals
+            .into_iter()
+            .map(|goal| {
+                let (days_since_review, review_due) =
+                    review_age(goal.last_reviewed, goal.set_on, weeks, today);
+                GoalCard {
+                    target: target_status(goal.target_date, today),
+                    days_since_review,
+                    review_due,
+                    goal,
+                }
+            })
+            .collect();
+        cards.sort_by_key(|c| {
+            let attention = match c.target {
+                TargetStatus::Overdue { days_overdue } => 3_000_000 + days_overdue,
+                TargetStatus::DueSoon { due_in_days } => 2_000_000 - due_in_days,
+                _ if c.review_due => 1_000_000 + c.days_since_review,
+                TargetStatus::Later { due_in_days } => 100_000 - due_in_days.min(99_999),
+                TargetStatus::NoTarget => 0,
+            };
+            (std::cmp::Reverse(attention), c.goal.id.0)
+        });
+        cards.truncate(MAX_GOALS);
+        Ok(cards)
+    }
+
+    fn mentors_due(&self, today: NaiveDate) -> Result<Vec<MentorDue>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, cadence_days,
+                 (SELECT substr(occurred_at, 1, 10) FROM conversations c
+                  WHERE c.mentor_id = mentors.id AND c.is_draft = 0 ORDER BY occurred_at DESC LIMIT 1)
+             FROM mentors WHERE status = 'active' ORDER BY name COLLATE NOCASE, id",
+        )?;
+        let rows = stmt.query_map([], |row| {
+            let cadence_days: Option<u32> = row.get(2)?;
+            let last_met: Option<NaiveDate> = row.get(3)?;
+            Ok(MentorDue {
+                id: MentorId(row.get(0)?),
+                name: row.get(1)?,
+                cadence: cadence_status(MentorStatus::Active, cadence_days, last_met, today),
+                cadence_days,
+                days_since_last: last_met.map(|d| (today - d).num_days()),
+                last_met,
+            })
+        })?;
+        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        list.sort_by_key(|m| std::cmp::Reverse(m.cadence.urgency()));
+        Ok(list)
+    }
+
+    fn week_end(today: NaiveDate) -> NaiveDate {
+        today
+            .checked_add_days(chrono::Days::new(WEEK_DAYS - 1))
+            .unwrap_or(today)
+    }
+
+    fn due_counts(&self, today: NaiveDate) -> Result<(u32, u32)> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FILTER (WHERE due_on < ?1), count(*) FILTER (WHERE due_on >= ?1)
+             FROM action_items WHERE status = 'open' AND due_on <= ?2",
+            params![today, Self::week_end(today)],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+
+    fn due_items(&self, today: NaiveDate) -> Result<Vec<DueItem>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT a.id, a.title, a.due_on, a.owner, a.status, a.mentor_id, a.conversation_id,
+                    a.completed_at, a.created_at, a.goal_id, m.name
+             FROM action_items a LEFT JOIN mentors m ON m.id = a.mentor_id
+             WHERE a.status = 'open' AND a.due_on <= ?1
+             ORDER BY a.due_on, a.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![Self::week_end(today), MAX_ITEMS], |row| {
+            Ok(DueItem {
+                item: row_to_action(row, today)?,
+                mentor_name: row.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn activity(&self, today: NaiveDate) -> Result<Activity> {
+        let this_month = today.with_day(1).unwrap_or(today);
+        let first = this_month
+            .checked_sub_months(Months::new(ACTIVITY_MONTHS - 1))
+            .unwrap_or(this_month);
+        let months: Vec<String> = (0..ACTIVITY_MONTHS)
+            .filter_map(|i| first.checked_add_months(Months::new(i)))
+            .map(|d| d.format("%Y-%m").to_string())
+            .collect();
+        let start = NaiveDateTime::from(first);
+        let end = NaiveDateTime::from(
+            this_month
+                .checked_add_months(Months::new(1))
+                .unwrap_or(this_month),
+        );
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT c.mentor_id, m.name, substr(c.occurred_at, 1, 7) AS month, count(*)
+             FROM conversations c JOIN mentors m ON m.id = c.mentor_id
+             WHERE c.occurred_at >= ?1 AND c.occurred_at < ?2 AND c.is_draft = 0
+             GROUP BY c.mentor_id, month",
+        )?;
+        let mut series: Vec<ActivitySeries> = Vec::new();
+        let rows = stmt.query_map(params![start, end], |row| {
+            Ok((
+                MentorId(row.get(0)?),
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, u32>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (mentor_id, name, month, count) = row?;
+            let Some(slot) = months.iter().position(|m| *m == month) else {
+                continue;
+            };
+            let index = match series.iter().position(|s| s.mentor_id == mentor_id) {
+                Some(i) => i,
+                None => {
+                    series.push(ActivitySeries {
+                        mentor_id,
+                        name,
+                        counts: vec![0; months.len()],
+                    });
+                    series.len() - 1
+                }
+            };
+            series[index].counts[slot] += count;
+        }
+        series.sort_by(|a, b| {
+            let total = |s: &ActivitySeries| s.counts.iter().sum::<u32>();
+            total(b).cmp(&total(a)).then_with(|| a.name.cmp(&b.name))
+        });
+        Ok(Activity { months, series })
+    }
+
+    /// Every focus area with the active mentors covering it (defaults first, then the user's own).
+    pub fn coverage(&self) -> Result<Vec<Coverage>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT f.name, am.id, am.name
+             FROM focus_areas f
+             LEFT JOIN (SELECT mf.focus_area_id, m.id, m.name FROM mentor_focus_areas mf
+                        JOIN mentors m ON m.id = mf.mentor_id AND m.status = 'active') am
+                    ON am.focus_area_id = f.id
+             ORDER BY f.builtin DESC, f.name COLLATE NOCASE, am.name COLLATE NOCASE",
+        )?;
+        let mut coverage: Vec<Coverage> = Vec::new();
+        let rows = stmt.query_map([], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                row.get::<_, Option<i64>>(1)?,
+                row.get::<_, Option<String>>(2)?,
+            ))
+        })?;
+        for row in rows {
+            let (area, id, name) = row?;
+            if coverage.last().is_none_or(|c| c.focus_area != area) {
+                coverage.push(Coverage {
+                    focus_area: area,
+                    mentors: Vec::new(),
+                });
+            }
+            if let (Some(id), Some(name), Some(entry)) = (id, name, coverage.last_mut()) {
+                entry.mentors.push(MentorRef {
+                    id: MentorId(id),
+                    name,
+                });
+            }
+        }
+        Ok(coverage)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
+    }
+
+    #[test]
+    fn target_dates_with_a_fixed_today() {
+        let today = day(10);
+        assert_eq!(target_status(None, today), TargetStatus::NoTarget);
+        assert_eq!(
+            target_status(Some(day(9)), today),
+            TargetStatus::Overdue { days_overdue: 1 }
+        );
+        assert_eq!(
+            target_status(Some(day(10)), today),
+            TargetStatus::DueSoon { due_in_days: 0 },
+            "due today is due soon, not overdue"
+        );
+        assert_eq!(
+            target_status(Some(day(23)), today),
+            TargetStatus::DueSoon { due_in_days: 13 }
+        );
+        assert_eq!(
+            target_status(Some(day(24)), today),
+            TargetStatus::Later { due_in_days: 14 }
+        );
+    }
+
+    #[test]
+    fn a_review_is_due_only_after_more_than_the_weeks() {
+        let set_on = day(1);
+        assert_eq!(
+            review_age(None, set_on, 1, day(8)),
+            (7, false),
+            "exactly a week"
+        );
+        assert_eq!(review_age(None, set_on, 1, day(9)), (8, true));
+        assert_eq!(
+            review_age(Some(day(8)), set_on, 1, day(9)),
+            (1, false),
+            "the last review counts, not the day the goal was set"
+        );
+    }
+}
