@@ -86,22 +86,23 @@ CREATE TABLE mentor_questions (
 );
 CREATE INDEX mentor_questions_mentor ON mentor_questions (mentor_id, discussed_on);
 
--- Goals are searchable (wording, description, criteria and review notes); questions too.
+-- Goals are searchable (wording, description, criteria and review notes); questions too. Index rows
+-- are addressed by rowid = item id * 8 + kind code (goal 4, question 5), see 0005.
 CREATE TRIGGER goals_index_insert AFTER INSERT ON goals BEGIN
-    INSERT INTO search_index (kind, item_id, mentor_id, happened, title, body)
-    VALUES ('goal', new.id, NULL, new.created_on, new.title,
+    INSERT INTO search_index (rowid, kind, item_id, mentor_id, happened, title, body)
+    VALUES (new.id * 8 + 4, 'goal', new.id, NULL, new.created_on, new.title,
             concat_ws(char(10), new.description, new.success_criteria));
 END;
 CREATE TRIGGER goals_index_update AFTER UPDATE ON goals BEGIN
-    DELETE FROM search_index WHERE kind = 'goal' AND item_id = old.id;
-    INSERT INTO search_index (kind, item_id, mentor_id, happened, title, body)
-    VALUES ('goal', new.id, NULL, new.created_on, new.title,
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
+    INSERT INTO search_index (rowid, kind, item_id, mentor_id, happened, title, body)
+    VALUES (new.id * 8 + 4, 'goal', new.id, NULL, new.created_on, new.title,
             concat_ws(char(10), new.description, new.success_criteria,
                       (SELECT group_concat(concat_ws(' ', note, old_title, old_criteria, reason), char(10))
                        FROM goal_reviews WHERE goal_id = new.id)));
 END;
 CREATE TRIGGER goals_index_delete AFTER DELETE ON goals BEGIN
-    DELETE FROM search_index WHERE kind = 'goal' AND item_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 4;
 END;
 CREATE TRIGGER goal_reviews_index_insert AFTER INSERT ON goal_reviews BEGIN
     UPDATE goals SET updated_at = updated_at WHERE id = new.goal_id;
@@ -111,14 +112,14 @@ CREATE TRIGGER goal_reviews_index_delete AFTER DELETE ON goal_reviews BEGIN
 END;
 
 CREATE TRIGGER mentor_questions_index_insert AFTER INSERT ON mentor_questions BEGIN
-    INSERT INTO search_index (kind, item_id, mentor_id, happened, title, body)
-    VALUES ('question', new.id, new.mentor_id, substr(new.created_at, 1, 10), new.text, '');
+    INSERT INTO search_index (rowid, kind, item_id, mentor_id, happened, title, body)
+    VALUES (new.id * 8 + 5, 'question', new.id, new.mentor_id, substr(new.created_at, 1, 10), new.text, '');
 END;
 CREATE TRIGGER mentor_questions_index_update AFTER UPDATE ON mentor_questions BEGIN
-    DELETE FROM search_index WHERE kind = 'question' AND item_id = old.id;
-    INSERT INTO search_index (kind, item_id, mentor_id, happened, title, body)
-    VALUES ('question', new.id, new.mentor_id, substr(new.created_at, 1, 10), new.text, '');
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
+    INSERT INTO search_index (rowid, kind, item_id, mentor_id, happened, title, body)
+    VALUES (new.id * 8 + 5, 'question', new.id, new.mentor_id, substr(new.created_at, 1, 10), new.text, '');
 END;
 CREATE TRIGGER mentor_questions_index_delete AFTER DELETE ON mentor_questions BEGIN
-    DELETE FROM search_index WHERE kind = 'question' AND item_id = old.id;
+    DELETE FROM search_index WHERE rowid = old.id * 8 + 5;
 END;

@@ -19,6 +19,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0003_settings.sql"),
     ),
     ("0004_goals", include_str!("../migrations/0004_goals.sql")),
+    (
+        "0005_search_rowids",
+        include_str!("../migrations/0005_search_rowids.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -77,6 +81,73 @@ mod tests {
             )
             .unwrap();
         assert_eq!(tables, 1);
+    }
+
+    /// Applies the first `n` migrations, as an older release would have left the journal.
+    fn run_up_to(conn: &mut Connection, n: usize) {
+        for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().take(n) {
+            conn.execute_batch(sql).unwrap();
+            conn.pragma_update(None, "user_version", index as i64 + 1)
+                .unwrap();
+        }
+    }
+
+    fn index_rows(conn: &Connection) -> Vec<(i64, String, i64)> {
+        conn.prepare("SELECT rowid, kind, item_id FROM search_index ORDER BY rowid")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    #[test]
+    fn the_search_index_moves_to_derived_rowids_and_keeps_every_entry() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        run_up_to(&mut conn, 3);
+        conn.execute_batch(
+            "INSERT INTO mentors (id, name, role, created_at, updated_at)
+                 VALUES (3, 'Dr. Osei', 'Cardiology', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+             INSERT INTO conversations (id, mentor_id, occurred_at, body, created_at, updated_at)
+                 VALUES (5, 3, '2026-01-02 10:00:00', 'fellowship advice', '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
+             INSERT INTO takeaways (conversation_id, position, text) VALUES (5, 0, 'update the portfolio');
+             INSERT INTO action_items (id, title, mentor_id, created_at, updated_at)
+                 VALUES (7, 'send the abstract', 3, '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');",
+        )
+        .unwrap();
+        assert_eq!(index_rows(&conn).len(), 3);
+        run(&mut conn).unwrap();
+        assert_eq!(
+            index_rows(&conn),
+            [
+                (3 * 8 + 1, "mentor".into(), 3),
+                (5 * 8 + 2, "conversation".into(), 5),
+                (7 * 8 + 3, "action".into(), 7)
+            ]
+        );
+        let found = |q: &str| -> i64 {
+            conn.query_row(
+                "SELECT count(*) FROM search_index WHERE search_index MATCH ?1",
+                [q],
+                |r| r.get(0),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            found("cardiology"),
+            1,
+            "the mentor's details are indexed now"
+        );
+        assert_eq!(found("portfolio"), 1);
+        conn.execute_batch(
+            "UPDATE conversations SET body = 'research year' WHERE id = 5;
+             UPDATE action_items SET title = 'send the poster' WHERE id = 7;",
+        )
+        .unwrap();
+        assert_eq!(index_rows(&conn).len(), 3, "an edit replaces its entry");
+        assert_eq!(found("fellowship"), 0);
+        assert_eq!(found("research"), 1);
+        assert_eq!(found("poster"), 1);
     }
 
     #[test]

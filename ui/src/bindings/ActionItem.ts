@@ -2,10 +2,11 @@
 import type { ActionItemId } from "./ActionItemId";
 import type { ActionStatus } from "./ActionStatus";
 import type { ConversationId } from "./ConversationId";
+import type { GoalId } from "./GoalId";
 import type { MentorId } from "./MentorId";
 import type { Owner } from "./Owner";
 
-export type ActionItem = { id: ActionItemId, title: string, dueOn: string | null, owner: Owner, status: ActionStatus, mentorId: MentorId | null, conversationId: ConversationId | null, completedAt: string | null, createdAt: string, 
+export type ActionItem = { id: ActionItemId, title: string, dueOn: string | null, owner: Owner, status: ActionStatus, mentorId: MentorId | null, conversationId: ConversationId | null, goalId: GoalId | null, completedAt: string | null, createdAt: string, 
 /**
  * Open and past its due date (relative to the `today` the list was asked for).
  */

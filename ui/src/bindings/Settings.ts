@@ -4,4 +4,8 @@ export type Settings = {
 /**
  * Idle time before locking; `None` turns auto-lock off.
  */
-autoLockSeconds: number | null, };
+autoLockSeconds: number | null, 
+/**
+ * Weeks without a review after which a goal shows as due for one.
+ */
+reviewAfterWeeks: number, };
