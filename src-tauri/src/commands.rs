@@ -5,11 +5,14 @@
 //! `Commands` map (`ui/src/bindings/Commands.ts`) that types `call(name, args)` in `ui/src/ipc.ts`.
 //! Each body is a one-liner over `AppState` and the `journal` core; behaviour lives there.
 
+use chrono::NaiveDate;
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
-    ConversationId, ConversationInput, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
-    MentorInput, MentorSummary, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
-    RecoveryKey, SearchHit, SearchQuery, Settings, StatusChange, StatusEntry, VaultStatus,
+    ConversationId, ConversationInput, Dashboard, Goal, GoalDetail, GoalFilter, GoalId, GoalInput,
+    GoalReview, GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
+    MentorInput, MentorSummary, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput,
+    OutreachOutcome, Passphrase, PrepSheet, Question, QuestionId, RecoveryKey, ReviewInput,
+    SearchHit, SearchQuery, Settings, StatusChange, StatusEntry, VaultStatus,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -208,6 +211,58 @@ commands! {
     fn action_item_delete(state, id: ActionItemId) -> () { state.journal(|j| j.delete_action_item(id)) }
 
     fn search(state, query: SearchQuery) -> Vec<SearchHit> { state.journal(|j| j.search(&query)) }
+
+    /// The review dashboard the app opens on, for today.
+    fn dashboard(state) -> Dashboard { state.journal(|j| j.dashboard(j.today())) }
+
+    fn goals_list(state, filter: GoalFilter) -> Vec<Goal> { state.journal(|j| j.list_goals(&filter)) }
+
+    /// A goal with its mentors, milestones, reassessment log, status history and action items.
+    fn goal_get(state, id: GoalId) -> GoalDetail { state.journal(|j| j.goal_detail(id)) }
+
+    fn goal_add(state, goal: GoalInput) -> Goal { state.journal(|j| j.add_goal(&goal)) }
+
+    fn goal_update(state, id: GoalId, goal: GoalInput) -> Goal { state.journal(|j| j.update_goal(id, &goal)) }
+
+    /// Achieves, pauses, drops or reactivates a goal; leaving "active" needs a short note.
+    fn goal_set_status(state, id: GoalId, change: GoalStatusChange) -> Goal {
+        state.journal(|j| j.set_goal_status(id, &change))
+    }
+
+    fn goal_delete(state, id: GoalId) -> () { state.journal(|j| j.delete_goal(id)) }
+
+    /// Records a reassessment; new wording refines the goal and keeps the old in the log.
+    fn goal_review(state, id: GoalId, review: ReviewInput) -> GoalReview { state.journal(|j| j.review_goal(id, &review)) }
+
+    fn goal_categories(state) -> Vec<String> { state.journal(|j| j.goal_categories()) }
+
+    fn milestone_add(state, goal_id: GoalId, title: String) -> Milestone { state.journal(|j| j.add_milestone(goal_id, &title)) }
+
+    fn milestone_rename(state, id: MilestoneId, title: String) -> Milestone { state.journal(|j| j.rename_milestone(id, &title)) }
+
+    /// Ticks a milestone done on a day, or un-ticks it with `null`.
+    fn milestone_set_done(state, id: MilestoneId, done_on: Option<NaiveDate>) -> Milestone {
+        state.journal(|j| j.set_milestone_done(id, done_on))
+    }
+
+    /// Moves a milestone to a 0-based position; returns the goal's checklist in its new order.
+    fn milestone_move(state, id: MilestoneId, position: u32) -> Vec<Milestone> { state.journal(|j| j.move_milestone(id, position)) }
+
+    fn milestone_delete(state, id: MilestoneId) -> () { state.journal(|j| j.delete_milestone(id)) }
+
+    /// What to bring to the next conversation with a mentor.
+    fn prep_sheet(state, mentor_id: MentorId) -> PrepSheet { state.journal(|j| j.prep_sheet(mentor_id, j.today())) }
+
+    fn questions_list(state, mentor_id: MentorId) -> Vec<Question> { state.journal(|j| j.list_questions(mentor_id, 20)) }
+
+    fn question_add(state, mentor_id: MentorId, text: String) -> Question { state.journal(|j| j.add_question(mentor_id, &text)) }
+
+    /// Ticks a question off as discussed today, or reopens it.
+    fn question_set_discussed(state, id: QuestionId, discussed: bool) -> Question {
+        state.journal(|j| j.set_question_discussed(id, discussed.then(|| j.today())))
+    }
+
+    fn question_delete(state, id: QuestionId) -> () { state.journal(|j| j.delete_question(id)) }
 }
 
 #[cfg(test)]

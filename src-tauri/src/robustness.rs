@@ -187,16 +187,17 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
 
 #[test]
 fn oversized_inputs_are_refused_as_validation() {
-    let mentor = std::cell::Cell::new(0);
+    let (mentor, goal) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
     let (_dir, pass, _recovery, app, webview) = mock_app(|j| {
         mentor.set(
             j.add_mentor(&journal::MentorInput::named("Dr. Big"))
                 .unwrap()
                 .id
                 .0,
-        )
+        );
+        goal.set(j.add_goal(&journal::GoalInput::titled("Big")).unwrap().id.0);
     });
-    let mentor = mentor.get();
+    let (mentor, goal) = (mentor.get(), goal.get());
     let state = app.state::<AppState>();
     state.unlock(&pass).unwrap();
 
@@ -215,6 +216,16 @@ fn oversized_inputs_are_refused_as_validation() {
         ),
         ("action_item_add", json!({ "item": { "title": big } })),
         ("search", json!({ "query": { "text": big } })),
+        (
+            "goal_add",
+            json!({ "goal": { "title": "ok", "description": big } }),
+        ),
+        (
+            "goal_review",
+            json!({ "id": goal, "review": { "progress": 10, "note": big } }),
+        ),
+        ("milestone_add", json!({ "goalId": goal, "title": big })),
+        ("question_add", json!({ "mentorId": mentor, "text": big })),
         (
             "outreach_log",
             json!({ "mentorId": mentor, "outreach": { "madeOn": "2026-01-01", "request": big } }),
