@@ -2,6 +2,8 @@
 import type { ActionStatus } from "../bindings/ActionStatus";
 import type { CadenceStatus } from "../bindings/CadenceStatus";
 import type { Channel } from "../bindings/Channel";
+import type { GoalStatus } from "../bindings/GoalStatus";
+import type { TargetStatus } from "../bindings/TargetStatus";
 import type { MentorStatus } from "../bindings/MentorStatus";
 import type { Origin } from "../bindings/Origin";
 import type { OutreachOutcome } from "../bindings/OutreachOutcome";
@@ -57,6 +59,31 @@ export function cadenceBadge(c: CadenceStatus): { label: string; tone: "danger" 
       return { label: "On track", tone: "ok" };
     case "notTracked":
       return { label: "", tone: "muted" };
+  }
+}
+
+export const GOAL_STATUS_LABELS: Record<GoalStatus, string> = {
+  active: "Active",
+  achieved: "Achieved",
+  paused: "Paused",
+  dropped: "Dropped",
+};
+
+function days(n: number): string {
+  return `${n} ${n === 1 ? "day" : "days"}`;
+}
+
+/** "Overdue 3 days", "Due in 5 days", "Due 12 Mar 2026" for a goal's target date. */
+export function targetBadge(t: TargetStatus, target: string | null): { label: string; tone: "danger" | "warning" | "muted" } {
+  switch (t.kind) {
+    case "overdue":
+      return { label: `Target passed ${days(t.daysOverdue)} ago`, tone: "danger" };
+    case "dueSoon":
+      return { label: t.dueInDays === 0 ? "Target today" : `Target in ${days(t.dueInDays)}`, tone: "warning" };
+    case "later":
+      return { label: `Target ${formatDate(target)}`, tone: "muted" };
+    case "noTarget":
+      return { label: "No target date", tone: "muted" };
   }
 }
 

@@ -1,9 +1,14 @@
 // Which screen the unlocked journal shows. One small piece of state, so any component can navigate
 // and Ctrl+N / Ctrl+K work from everywhere.
 import type { ConversationId } from "../bindings/ConversationId";
+import type { GoalId } from "../bindings/GoalId";
 import type { MentorId } from "../bindings/MentorId";
 
 export type View =
+  | { kind: "dashboard" }
+  | { kind: "goals" }
+  | { kind: "goal"; id: GoalId }
+  | { kind: "prep"; mentorId: MentorId }
   | { kind: "mentors" }
   | { kind: "mentor"; id: MentorId }
   | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
@@ -11,7 +16,7 @@ export type View =
   | { kind: "settings" };
 
 export const nav = $state<{ view: View; searchOpen: boolean; autoLockSeconds: number | null }>({
-  view: { kind: "mentors" },
+  view: { kind: "dashboard" },
   searchOpen: false,
   autoLockSeconds: null,
 });
