@@ -52,8 +52,14 @@ export function dayNumber(iso: string): number {
   return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000);
 }
 
-export function dayLabel(day: number): string {
-  return new Date(day * 86_400_000).toLocaleDateString(undefined, { month: "short", day: "numeric", year: "2-digit", timeZone: "UTC" });
+/** A day number as "Sep 24", or "Sep 24, 2026" when the chart spans more than one year. */
+export function dayLabel(day: number, withYear = false): string {
+  return new Date(day * 86_400_000).toLocaleDateString(undefined, {
+    month: "short",
+    day: "numeric",
+    ...(withYear ? { year: "numeric" } : {}),
+    timeZone: "UTC",
+  });
 }
 
 /** "2026-03" as "Mar 26". */
