@@ -20,7 +20,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e soak bench screenshot clean supply-chain
+.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e soak bench screenshot docs-screenshots clean supply-chain
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -97,6 +97,11 @@ screenshot: build ## Open the app under Xvfb on a throwaway journal and save scr
 	$(E2E_ENV) MENTOR_JOURNAL_DIR=$$(mktemp -d) xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  bash -c './$(APP) & sleep 6; import -window root screenshots/app.png; kill %1'
 	@echo "Saved screenshots/app.png"
+
+docs-screenshots: test-deps ui ## Regenerate the README's screenshots (docs/*.png) from a seeded journal
+	cargo build --workspace --all-targets
+	$(E2E_ENV) MENTOR_JOURNAL_APP=$(CURDIR)/$(APP) xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  cargo test --workspace --features mentor-journal-tests/e2e --test e2e readme_screenshots -- --ignored --nocapture
 
 clean: ## Remove build output (keeps node_modules)
 	cargo clean

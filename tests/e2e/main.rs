@@ -1281,7 +1281,10 @@ async fn goals_flow(driver: &WebDriver) -> Outcome {
         "three points on the chart: {points:?}"
     );
     driver
-        .execute("document.querySelector('main.content').scrollTop = 0;", vec![])
+        .execute(
+            "document.querySelector('main.content').scrollTop = 0;",
+            vec![],
+        )
         .await?;
     screenshot(driver, "goal-page").await?;
 
@@ -1397,6 +1400,30 @@ async fn goals_survive_restart(driver: &WebDriver) -> Outcome {
     Ok(())
 }
 
+/// The same journal with the system in dark mode: the charts take the dark theme's colours.
+async fn goals_in_dark_mode(driver: &WebDriver) -> Outcome {
+    unlock_to_dashboard(driver, PASSPHRASE).await?;
+    el(driver, "activity-chart").await?;
+    let colours = driver
+        .execute(
+            "const css = getComputedStyle(document.documentElement);
+             return [css.getPropertyValue('--chart-1').trim(), getComputedStyle(document.body).backgroundColor];",
+            vec![],
+        )
+        .await?
+        .json()
+        .clone();
+    check!(
+        colours[0] == "#6cc3a8" && colours[1] != "rgb(255, 255, 255)",
+        "dark theme colours in use: {colours}"
+    );
+    screenshot(driver, "dashboard-dark").await?;
+    click_css(driver, "[data-testid='dashboard-goal'] button").await?;
+    el(driver, "progress-chart").await?;
+    screenshot(driver, "goal-page-dark").await?;
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn goals_reviews_dashboard_and_prep_sheet_survive_a_restart() -> Outcome {
     let app = built_app()?;
@@ -1405,6 +1432,12 @@ async fn goals_reviews_dashboard_and_prep_sheet_survive_a_restart() -> Outcome {
     in_session(driver.session(&app).await?, goals_flow).await?;
     in_session(driver.session(&app).await?, goals_survive_restart).await?;
     drop(driver);
+    let dark = TauriDriver::start_with(
+        journal_dir.path(),
+        &[("GTK_THEME", Path::new("Adwaita:dark"))],
+    )?;
+    in_session(dark.session(&app).await?, goals_in_dark_mode).await?;
+    drop(dark);
     for secret in [GOAL, REFINED, QUESTION, "Mentor suggested pairing"] {
         let hits = files_containing(journal_dir.path(), secret)?;
         assert!(
@@ -1413,4 +1446,100 @@ async fn goals_reviews_dashboard_and_prep_sheet_survive_a_restart() -> Outcome {
         );
     }
     Ok(())
+}
+
+/// A believable journal for the README's screenshots, written through the app's own commands.
+const SEED_JOURNAL: &str = r#"
+const invoke = window.__TAURI_INTERNALS__.invoke;
+const day = (offset) => { const d = new Date(); d.setDate(d.getDate() + offset); return d.toISOString().slice(0, 10); };
+const mentor = async (name, role, areas, weeks) => (await invoke('mentor_add', { mentor: {
+  name, role, specialty: '', institution: 'St. Mary\'s', email: '', phone: '', howWeMet: '', origin: 'organic',
+  privateNotes: '', focusAreas: areas, status: 'active', cadenceDays: weeks * 7, usualChannel: 'coffee',
+  agreedGoals: '', introducedBy: null } })).id;
+const osei = await mentor('Dr. Amara Osei', 'Associate professor, cardiology', ['Research', 'Career'], 4);
+const park = await mentor('Dr. Lena Park', 'Program director', ['Career', 'Leadership'], 8);
+const ng = await mentor('Dr. Samuel Ng', 'Senior resident', ['Clinical skills'], 2);
+const ruiz = await mentor('Dr. Carmen Ruiz', 'Hospitalist', ['Clinical skills', 'Work-life & personal'], 6);
+const notes = [[osei, -40, 'Registry paper plan', ['Draft the methods first', 'Ask stats for a power check']],
+  [osei, -95, 'Abstract feedback', ['Shorten the background']], [osei, -160, 'First meeting', ['Agree on a monthly slot']],
+  [osei, -220, 'Project ideas', ['Look at the heart-failure registry']],
+  [park, -20, 'Fellowship timeline', ['Letters by March', 'Pick two away rotations']], [park, -120, 'Mid-year review', ['Lead the journal club']],
+  [park, -250, 'Career check-in', ['Shadow the cardiology fellows']],
+  [ng, -5, 'Night shifts', ['Prioritise sick patients at handover']], [ng, -19, 'ECG practice', ['Do ten ECGs a week']],
+  [ng, -33, 'Procedures', ['Log every central line']], [ng, -61, 'Presenting on rounds', ['Lead with the assessment']],
+  [ng, -300, 'Intern survival', ['Sleep before nights']],
+  [ruiz, -70, 'Balancing exams and wards', ['Block two study evenings']], [ruiz, -180, 'Burnout check', ['Book the GP appointment']]];
+for (const [mentorId, offset, title, takeaways] of notes) {
+  await invoke('conversation_add', { conversation: { mentorId, occurredAt: `${day(offset)}T17:30:00`, channel: 'coffee',
+    durationMinutes: 30, title, body: '', takeaways, energy: null, stress: null }, draft: false });
+}
+const goal = async (title, category, target, set, mentorIds, criteria) => (await invoke('goal_add', { goal: {
+  title, description: '', category, successCriteria: criteria, targetDate: day(target), progressFrom: 'reviews',
+  setOn: day(set), mentorIds } })).id;
+const review = (id, offset, progress, note) => invoke('goal_review', { id, review: { reviewedOn: day(offset), progress,
+  note, newTitle: null, newCriteria: null, reason: '' } });
+const paper = await goal('Submit the registry paper as first author', 'Research', 75, -200, [osei], 'Manuscript submitted to a cardiology journal');
+await review(paper, -150, 10, 'Question agreed'); await review(paper, -100, 30, 'Data extracted');
+await review(paper, -40, 45, 'Methods drafted'); await review(paper, -8, 60, 'Results written');
+const fellowship = await goal('Apply to cardiology fellowship', 'Career planning', 9, -260, [park, osei], 'Applications sent with three letters');
+await review(fellowship, -200, 10, 'Decided on cardiology'); await review(fellowship, -90, 40, 'Two letters promised');
+await review(fellowship, -45, 70, 'Personal statement drafted');
+const ecg = await goal('Read ECGs with confidence', 'Skill development', 40, -90, [ng], 'Score 90 % on the ECG quiz');
+await review(ecg, -60, 25, 'Started ten a week'); await review(ecg, -30, 50, 'Quiz at 70 %');
+for (const step of ['Ten ECGs a week for a month', 'Quiz at 80 %', 'Quiz at 90 %']) await invoke('milestone_add', { goalId: ecg, title: step });
+const balance = await goal('Protect two evenings a week', 'Work-life balance', 120, -120, [ruiz], 'Eight weeks in a row');
+await review(balance, -110, 20, 'Hard on nights');
+const item = (title, due, owner, mentorId) => invoke('action_item_add', { item: { title, dueOn: due === null ? null : day(due),
+  owner, mentorId, conversationId: null, goalId: null } });
+await item('Send the methods draft to Dr. Osei', -2, 'me', osei); await item('Letter of support', 4, 'mentor', park);
+await item('Book the away rotation', 6, 'me', park); await item('Introduce me to the echo lab', 12, 'mentor', osei);
+await item('Upload ECG quiz results', 3, 'me', ng);
+for (const q of ['Is a research year worth it before fellowship?', 'Which journal for the registry paper?', 'Can I present at the spring meeting?'])
+  await invoke('question_add', { mentorId: osei, text: q });
+return osei;
+"#;
+
+/// Regenerates the README's screenshots from a seeded journal: `make docs-screenshots`.
+#[tokio::test(flavor = "multi_thread")]
+#[ignore = "writes docs/*.png; run with make docs-screenshots"]
+async fn readme_screenshots() -> Outcome {
+    let app = built_app()?;
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    in_session(driver.session(&app).await?, async |d: &WebDriver| {
+        create_journal(d).await?;
+        let osei = d.execute(SEED_JOURNAL, vec![]).await?.json().clone();
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
+        std::fs::create_dir_all(&docs)?;
+        let shoot = |name: &str| {
+            let status = Command::new("import")
+                .args(["-window", "root", "-crop", "1100x760+0+0"])
+                .arg(docs.join(name))
+                .status();
+            status.map(|s| s.success())
+        };
+        click(d, "nav-dashboard").await?;
+        wait_text(d, "[data-testid='dashboard-goal']", "registry paper").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        check!(shoot("dashboard.png")?, "screenshot of the dashboard");
+        d.execute(
+            "const c = document.querySelector('main.content'); c.scrollTop = c.scrollHeight;",
+            vec![],
+        )
+        .await?;
+        screenshot(d, "dashboard-lower").await?;
+        click_css(d, "[data-testid='dashboard-goal'] button").await?;
+        el(d, "progress-chart").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        check!(shoot("goal-page.png")?, "screenshot of the goal page");
+        click(d, "nav-mentors").await?;
+        click_css(d, "[data-testid='mentor-item'] button").await?;
+        check!(osei.is_number(), "seeded: {osei}");
+        click(d, "mentor-prep").await?;
+        el(d, "prep-goal").await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        check!(shoot("prep-sheet.png")?, "screenshot of the prep sheet");
+        Ok(())
+    })
+    .await
 }
