@@ -142,10 +142,7 @@ impl Journal {
 
     pub fn delete_action_item(&self, id: ActionItemId) -> Result<()> {
         self.action_item(id, self.today())?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM action_items WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.delete_by_id("DELETE FROM action_items WHERE id = ?1", id.0)
     }
 
     pub fn action_item(&self, id: ActionItemId, today: NaiveDate) -> Result<ActionItem> {

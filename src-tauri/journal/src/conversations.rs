@@ -169,10 +169,7 @@ impl Journal {
     /// Deletes a conversation and its takeaways; its action items stay, unlinked.
     pub fn delete_conversation(&self, id: ConversationId) -> Result<()> {
         self.conversation(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM conversations WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.delete_by_id("DELETE FROM conversations WHERE id = ?1", id.0)
     }
 
     pub fn conversation(&self, id: ConversationId) -> Result<Conversation> {

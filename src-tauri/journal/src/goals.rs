@@ -413,10 +413,7 @@ impl Journal {
     /// Deletes a goal with its milestones, reviews and history; linked action items stay, unlinked.
     pub fn delete_goal(&self, id: GoalId) -> Result<()> {
         self.goal(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM goals WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.delete_by_id("DELETE FROM goals WHERE id = ?1", id.0)
     }
 
     /// Records a reassessment; with new wording, refines the goal in the same transaction.
@@ -604,22 +601,15 @@ impl Journal {
 
     pub fn delete_milestone(&self, id: MilestoneId) -> Result<()> {
         self.milestone(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM milestones WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.delete_by_id("DELETE FROM milestones WHERE id = ?1", id.0)
     }
 
     /// All goal categories: the defaults in their usual order, then the user's own by name.
     pub fn goal_categories(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
+        self.names(
             "SELECT name FROM goal_categories
              ORDER BY builtin DESC, CASE WHEN builtin THEN id END, name COLLATE NOCASE",
-        )?;
-        let names = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(names)
+        )
     }
 }
 

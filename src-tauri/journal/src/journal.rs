@@ -200,6 +200,24 @@ impl Journal {
         tx.commit()?;
         Ok(value)
     }
+
+    /// Deletes one row by id through `write` (`sql` is a `DELETE ... WHERE id = ?1`). Callers
+    /// look the row up first, so deleting something that is gone answers `NOT_FOUND`.
+    pub(crate) fn delete_by_id(&self, sql: &str, id: i64) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(sql, [id])?;
+            Ok(())
+        })
+    }
+
+    /// A list of names from a one-column query (focus areas, goal categories).
+    pub(crate) fn names(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let names = stmt
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(names)
+    }
 }
 
 impl fmt::Debug for Journal {

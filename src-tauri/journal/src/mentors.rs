@@ -429,21 +429,12 @@ impl Journal {
     /// `mentor_deletion_impact`, and suggests ending the relationship instead).
     pub fn delete_mentor(&self, id: MentorId) -> Result<()> {
         self.mentor(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM mentors WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.delete_by_id("DELETE FROM mentors WHERE id = ?1", id.0)
     }
 
     /// All focus areas: the defaults from the mentorship literature plus the user's own.
     pub fn focus_areas(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT name FROM focus_areas ORDER BY builtin DESC, name COLLATE NOCASE",
-        )?;
-        let names = stmt
-            .query_map([], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        Ok(names)
+        self.names("SELECT name FROM focus_areas ORDER BY builtin DESC, name COLLATE NOCASE")
     }
 }
 

@@ -88,10 +88,7 @@ impl Journal {
 
     pub fn delete_question(&self, id: QuestionId) -> Result<()> {
         self.question(id)?;
-        self.write(|tx| {
-            tx.execute("DELETE FROM mentor_questions WHERE id = ?1", [id.0])?;
-            Ok(())
-        })
+        self.delete_by_id("DELETE FROM mentor_questions WHERE id = ?1", id.0)
     }
 
     /// A mentor's questions: open ones first, oldest first (asked longest ago), then the discussed
