@@ -8,11 +8,12 @@
 use chrono::NaiveDate;
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
-    ConversationId, ConversationInput, Dashboard, Goal, GoalDetail, GoalFilter, GoalId, GoalInput,
-    GoalReview, GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
-    MentorInput, MentorSummary, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput,
-    OutreachOutcome, Passphrase, PrepSheet, Question, QuestionId, RecoveryKey, ReviewInput,
-    SearchHit, SearchQuery, Settings, StatusChange, StatusEntry, VaultStatus,
+    ConversationId, ConversationInput, Dashboard, Goal, GoalCategory, GoalCategoryId, GoalDetail,
+    GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, Mentor, MentorDeletionImpact,
+    MentorFilter, MentorId, MentorInput, MentorSummary, Milestone, MilestoneId, Outreach,
+    OutreachId, OutreachInput, OutreachOutcome, Passphrase, PrepSheet, Question, QuestionId,
+    RecoveryKey, ReviewInput, SearchHit, SearchQuery, Settings, StatusChange, StatusEntry,
+    VaultStatus,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -234,7 +235,22 @@ commands! {
     /// Records a reassessment; new wording refines the goal and keeps the old in the log.
     fn goal_review(state, id: GoalId, review: ReviewInput) -> GoalReview { state.journal(|j| j.review_goal(id, &review)) }
 
+    /// Category names for the goal form's picker, in display order.
     fn goal_categories(state) -> Vec<String> { state.journal(|j| j.goal_categories()) }
+
+    /// The categories with how many goals use each, for the editor in Settings.
+    fn goal_category_list(state) -> Vec<GoalCategory> { state.journal(|j| j.list_goal_categories()) }
+
+    fn goal_category_add(state, name: String) -> GoalCategory { state.journal(|j| j.add_goal_category(&name)) }
+
+    fn goal_category_rename(state, id: GoalCategoryId, name: String) -> GoalCategory {
+        state.journal(|j| j.rename_goal_category(id, &name))
+    }
+
+    /// Removes a category; goals using it move to `moveTo` (required when there are any).
+    fn goal_category_delete(state, id: GoalCategoryId, move_to: Option<GoalCategoryId>) -> () {
+        state.journal(|j| j.delete_goal_category(id, move_to))
+    }
 
     fn milestone_add(state, goal_id: GoalId, title: String) -> Milestone { state.journal(|j| j.add_milestone(goal_id, &title)) }
 

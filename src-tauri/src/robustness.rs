@@ -32,6 +32,12 @@ const KEYS: &[&str] = &[
     "query",
     "settings",
     "text",
+    "goal",
+    "goalId",
+    "review",
+    "title",
+    "name",
+    "moveTo",
 ];
 const CODES: &[&str] = &[
     "WRONG_PASSPHRASE",
@@ -226,6 +232,8 @@ fn oversized_inputs_are_refused_as_validation() {
         ),
         ("milestone_add", json!({ "goalId": goal, "title": big })),
         ("question_add", json!({ "mentorId": mentor, "text": big })),
+        ("goal_category_add", json!({ "name": big })),
+        ("goal_category_rename", json!({ "id": 1, "name": big })),
         (
             "outreach_log",
             json!({ "mentorId": mentor, "outreach": { "madeOn": "2026-01-01", "request": big } }),

@@ -221,6 +221,209 @@ fn milestones_are_an_ordered_checklist_and_can_drive_progress() {
 }
 
 #[test]
+fn computed_progress_over_time_follows_the_days_milestones_were_done() {
+    let (_dir, journal) = vault();
+    let g = journal
+        .add_goal(&GoalInput {
+            progress_from: Some(ProgressSource::Milestones),
+            ..goal("Pass the membership exam", "2026-01-10", None, vec![])
+        })
+        .unwrap();
+    let ids: Vec<_> = [
+        "Book the exam",
+        "Finish question bank",
+        "Mock exam",
+        "Sit the exam",
+    ]
+    .iter()
+    .map(|t| journal.add_milestone(g.id, t).unwrap().id)
+    .collect();
+    assert!(
+        journal
+            .goal_detail(g.id)
+            .unwrap()
+            .milestone_progress
+            .is_empty(),
+        "no line before anything is done"
+    );
+    // Ticked out of order, two on the same day.
+    for (i, on) in [(2, "2026-04-01"), (0, "2026-02-01"), (1, "2026-04-01")] {
+        journal.set_milestone_done(ids[i], Some(day(on))).unwrap();
+    }
+    let points: Vec<_> = journal
+        .goal_detail(g.id)
+        .unwrap()
+        .milestone_progress
+        .iter()
+        .map(|p| (p.on.to_string(), p.progress))
+        .collect();
+    assert_eq!(
+        points,
+        [
+            ("2026-01-10".to_owned(), 0),
+            ("2026-02-01".to_owned(), 25),
+            ("2026-04-01".to_owned(), 75),
+        ]
+    );
+    assert_eq!(
+        journal.goal(g.id).unwrap().progress,
+        75,
+        "ends at the goal's figure"
+    );
+
+    // A milestone dated on the day the goal was set starts the line there, not at 0 %.
+    journal
+        .set_milestone_done(ids[3], Some(day("2026-01-10")))
+        .unwrap();
+    let first = journal.goal_detail(g.id).unwrap().milestone_progress[0];
+    assert_eq!((first.on, first.progress), (day("2026-01-10"), 25));
+}
+
+#[test]
+fn goal_categories_are_the_users_list_and_removing_one_moves_its_goals() {
+    let (_dir, journal) = vault();
+    let defaults = journal.goal_categories().unwrap();
+    assert_eq!(
+        defaults,
+        [
+            "Skill development",
+            "Research",
+            "Career planning",
+            "Networking",
+            "Leadership",
+            "Work-life balance",
+            "Well-being"
+        ]
+    );
+    let teaching = journal.add_goal_category("  Teaching ").unwrap();
+    assert_eq!(
+        (teaching.name.as_str(), teaching.builtin, teaching.goals),
+        ("Teaching", false, 0)
+    );
+    for (name, field) in [("teaching", "name"), ("RESEARCH", "name"), ("   ", "name")] {
+        let err = journal.add_goal_category(name).unwrap_err();
+        assert_eq!(
+            (err.code(), err.field()),
+            (ErrorCode::Validation, Some(field)),
+            "{name:?}"
+        );
+    }
+    assert_eq!(
+        journal
+            .add_goal_category(&"x".repeat(81))
+            .unwrap_err()
+            .field(),
+        Some("name")
+    );
+
+    let research = |j: &Journal| {
+        j.list_goal_categories()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.name.eq_ignore_ascii_case("research") || c.name == "Research & audit")
+            .unwrap()
+    };
+    let mut input = goal("Publish the audit", "2026-01-10", None, vec![]);
+    input.category = "research".into();
+    let audit = journal.add_goal(&input).unwrap();
+    assert_eq!(
+        audit.category.as_deref(),
+        Some("Research"),
+        "picked case-insensitively"
+    );
+    input.title = "Write a case report".into();
+    let case_report = journal.add_goal(&input).unwrap();
+    assert_eq!(research(&journal).goals, 2);
+
+    // Renaming shows on every goal; a default keeps its place; another name's clash is refused.
+    let renamed = journal
+        .rename_goal_category(research(&journal).id, "Research & audit")
+        .unwrap();
+    assert!(renamed.builtin);
+    assert_eq!(journal.goal_categories().unwrap()[1], "Research & audit");
+    assert_eq!(
+        journal.goal(audit.id).unwrap().category.as_deref(),
+        Some("Research & audit")
+    );
+    assert_eq!(
+        journal
+            .rename_goal_category(renamed.id, "teaching")
+            .unwrap_err()
+            .field(),
+        Some("name")
+    );
+    assert_eq!(
+        journal
+            .rename_goal_category(teaching.id, "TEACHING")
+            .unwrap()
+            .name,
+        "TEACHING",
+        "a change of case alone is fine"
+    );
+
+    // In use: refused without a destination, and nothing changes.
+    let err = journal.delete_goal_category(renamed.id, None).unwrap_err();
+    assert_eq!(err.field(), Some("moveTo"));
+    assert!(err.to_string().contains("2 goals"), "{err}");
+    assert_eq!(
+        journal
+            .delete_goal_category(renamed.id, Some(renamed.id))
+            .unwrap_err()
+            .field(),
+        Some("moveTo")
+    );
+    assert_eq!(
+        journal
+            .delete_goal_category(renamed.id, Some(journal::GoalCategoryId(9_999)))
+            .unwrap_err()
+            .field(),
+        Some("moveTo")
+    );
+    assert_eq!(research(&journal).goals, 2);
+
+    journal
+        .delete_goal_category(renamed.id, Some(teaching.id))
+        .unwrap();
+    for id in [audit.id, case_report.id] {
+        assert_eq!(
+            journal.goal(id).unwrap().category.as_deref(),
+            Some("TEACHING")
+        );
+    }
+    assert!(
+        !journal
+            .goal_categories()
+            .unwrap()
+            .iter()
+            .any(|c| c.starts_with("Research"))
+    );
+    assert_eq!(goal_count(&journal), 2, "no goal lost");
+
+    // Unused: removed outright; gone: NOT_FOUND.
+    let networking = journal
+        .list_goal_categories()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Networking")
+        .unwrap();
+    journal.delete_goal_category(networking.id, None).unwrap();
+    assert_eq!(
+        journal
+            .delete_goal_category(networking.id, None)
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        journal
+            .rename_goal_category(networking.id, "Networking")
+            .unwrap_err()
+            .code(),
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
 fn a_dropped_goal_takes_no_milestones_and_status_changes_keep_everything() {
     let (_dir, journal) = vault();
     let g = journal

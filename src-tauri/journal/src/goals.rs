@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::actions::{ActionItem, ActionItemFilter};
+use crate::categories::{NAME_MAX, category_id};
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::kinds::{GoalStatus, ProgressSource};
@@ -161,6 +162,9 @@ pub struct GoalDetail {
     pub milestones: Vec<Milestone>,
     /// Oldest first: the order of the progress chart.
     pub reviews: Vec<GoalReview>,
+    /// Progress computed from the milestones over time (see `milestone_progress`); empty until a
+    /// milestone is done.
+    pub milestone_progress: Vec<ProgressPoint>,
     pub history: Vec<GoalStatusEntry>,
     pub action_items: Vec<ActionItem>,
 }
@@ -231,6 +235,43 @@ pub fn progress(from: ProgressSource, latest_review: Option<u8>, done: u32, tota
     }
 }
 
+/// One point of a goal's progress over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ProgressPoint {
+    pub on: NaiveDate,
+    pub progress: u8,
+}
+
+/// Computed progress over time: the share of today's milestones done by the end of each day one
+/// was ticked off, starting from 0 % on the day the goal was set. Measured against today's list,
+/// so the line ends at the figure the goal shows now. Empty while nothing is done.
+pub fn milestone_progress(set_on: NaiveDate, milestones: &[Milestone]) -> Vec<ProgressPoint> {
+    let total = u32::try_from(milestones.len()).unwrap_or(u32::MAX);
+    let mut days: Vec<NaiveDate> = milestones.iter().filter_map(|m| m.done_on).collect();
+    days.sort_unstable();
+    let mut points = Vec::new();
+    if days.first().is_some_and(|&first| first > set_on) {
+        points.push(ProgressPoint {
+            on: set_on,
+            progress: 0,
+        });
+    }
+    for (i, &day) in days.iter().enumerate() {
+        let done = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let point = ProgressPoint {
+            on: day,
+            progress: progress(ProgressSource::Milestones, None, done, total),
+        };
+        match points.last_mut() {
+            Some(last) if last.on == day => *last = point,
+            _ => points.push(point),
+        }
+    }
+    points
+}
+
 struct Checked {
     title: String,
     description: String,
@@ -260,7 +301,7 @@ impl Journal {
         Ok(Checked {
             title,
             description: validate::text("description", &input.description, LONG)?,
-            category: validate::text("category", &input.category, 80)?,
+            category: validate::text("category", &input.category, NAME_MAX)?,
             criteria: validate::text("successCriteria", &input.success_criteria, LONG)?,
             set_on,
         })
@@ -368,9 +409,11 @@ impl Journal {
             goal_id: Some(id),
             ..ActionItemFilter::default()
         };
+        let milestones = self.milestones(id)?;
         Ok(GoalDetail {
             mentors,
-            milestones: self.milestones(id)?,
+            milestone_progress: milestone_progress(goal.set_on, &milestones),
+            milestones,
             reviews: self.goal_reviews(id)?,
             history,
             action_items: self.list_action_items(&filter, self.today())?,
@@ -603,29 +646,6 @@ impl Journal {
         self.milestone(id)?;
         self.delete_by_id("DELETE FROM milestones WHERE id = ?1", id.0)
     }
-
-    /// All goal categories: the defaults in their usual order, then the user's own by name.
-    pub fn goal_categories(&self) -> Result<Vec<String>> {
-        self.names(
-            "SELECT name FROM goal_categories
-             ORDER BY builtin DESC, CASE WHEN builtin THEN id END, name COLLATE NOCASE",
-        )
-    }
-}
-
-fn category_id(tx: &Transaction<'_>, name: &str) -> Result<Option<i64>> {
-    if name.is_empty() {
-        return Ok(None);
-    }
-    tx.execute(
-        "INSERT INTO goal_categories (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-        [name],
-    )?;
-    Ok(Some(tx.query_row(
-        "SELECT id FROM goal_categories WHERE name = ?1 COLLATE NOCASE",
-        [name],
-        |row| row.get(0),
-    )?))
 }
 
 fn set_goal_mentors(tx: &Transaction<'_>, goal: i64, mentors: &[MentorId]) -> Result<()> {

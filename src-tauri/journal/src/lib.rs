@@ -6,6 +6,7 @@
 
 mod actions;
 mod cadence;
+mod categories;
 mod conversations;
 mod dashboard;
 mod db;
@@ -29,6 +30,7 @@ mod vault;
 
 pub use actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use cadence::{CadenceStatus, cadence_status};
+pub use categories::{GoalCategory, GoalCategoryId};
 pub use conversations::{Conversation, ConversationId, ConversationInput};
 pub use dashboard::{
     Activity, ActivitySeries, Coverage, DUE_SOON_DAYS, Dashboard, DueItem, GoalCard, MentorDue,
@@ -37,7 +39,7 @@ pub use dashboard::{
 pub use error::{Error, ErrorCode, Result};
 pub use goals::{
     Goal, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, GoalStatusEntry,
-    MentorRef, Milestone, MilestoneId, ReviewInput, progress,
+    MentorRef, Milestone, MilestoneId, ProgressPoint, ReviewInput, milestone_progress, progress,
 };
 pub use hardening::refuse_core_dumps;
 pub use journal::Journal;

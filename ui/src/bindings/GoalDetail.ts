@@ -5,6 +5,7 @@ import type { GoalReview } from "./GoalReview";
 import type { GoalStatusEntry } from "./GoalStatusEntry";
 import type { MentorRef } from "./MentorRef";
 import type { Milestone } from "./Milestone";
+import type { ProgressPoint } from "./ProgressPoint";
 
 /**
  * Everything the goal page shows, in one call.
@@ -13,4 +14,9 @@ export type GoalDetail = { goal: Goal, mentors: Array<MentorRef>, milestones: Ar
 /**
  * Oldest first: the order of the progress chart.
  */
-reviews: Array<GoalReview>, history: Array<GoalStatusEntry>, actionItems: Array<ActionItem>, };
+reviews: Array<GoalReview>, 
+/**
+ * Progress computed from the milestones over time (see `milestone_progress`); empty until a
+ * milestone is done.
+ */
+milestoneProgress: Array<ProgressPoint>, history: Array<GoalStatusEntry>, actionItems: Array<ActionItem>, };
