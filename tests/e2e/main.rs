@@ -1092,7 +1092,8 @@ async fn set_value(driver: &WebDriver, id: &str, value: &str) -> Outcome {
     driver
         .execute(
             "arguments[0].value = arguments[1]; \
-             arguments[0].dispatchEvent(new Event('input', { bubbles: true }));",
+             arguments[0].dispatchEvent(new Event('input', { bubbles: true })); \
+             arguments[0].dispatchEvent(new Event('change', { bubbles: true }));",
             vec![field.to_json()?, serde_json::json!(value)],
         )
         .await?;
@@ -1241,6 +1242,31 @@ async fn goals_flow(driver: &WebDriver) -> Outcome {
     )
     .await?;
     wait_text(driver, "[data-testid='milestone']", "done").await?;
+    // Ticked late: the day it was really done can be set, and the computed line follows it.
+    let chart = el(driver, "progress-chart").await?;
+    check!(
+        chart.attr("data-milestone-points").await?.as_deref() == Some("1"),
+        "one milestone point on the chart"
+    );
+    click(driver, "milestone-done").await?;
+    let done_on = days_from_today(-45);
+    set_value(driver, "milestone-done-on", &done_on).await?;
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let label = el(driver, "progress-chart")
+            .await?
+            .attr("aria-label")
+            .await?
+            .unwrap_or_default();
+        if label.contains(&format!("33 % on {done_on}")) {
+            break;
+        }
+        check!(
+            Instant::now() < deadline,
+            "the chart follows the new day: {label:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
 
     // Progress outside 0-100 is refused with the field named; the note typed so far stays.
     click(driver, "goal-review-open").await?;
@@ -1363,6 +1389,79 @@ async fn goals_flow(driver: &WebDriver) -> Outcome {
     Ok(())
 }
 
+/// Settings: rename the goal's category, then remove it, moving the goal to another one.
+async fn categories_flow(driver: &WebDriver) -> Outcome {
+    click(driver, "nav-settings").await?;
+    wait_text(driver, "[data-testid='category']", "Research").await?;
+    click_css(
+        driver,
+        "[data-testid='category'] button[aria-label='Rename Research']",
+    )
+    .await?;
+    let input = el(driver, "category-rename-input").await?;
+    input.clear().await?;
+    input.send_keys("Networking").await?;
+    click(driver, "category-rename-save").await?;
+    let refused = wait_text(driver, "[data-testid='category'] [role='alert']", "already").await?;
+    check!(
+        el(driver, "category-rename-input")
+            .await?
+            .prop("value")
+            .await?
+            .as_deref()
+            == Some("Networking"),
+        "the refused name stays: {refused:?}"
+    );
+    let input = el(driver, "category-rename-input").await?;
+    input.clear().await?;
+    input.send_keys("Research & audit").await?;
+    input.send_keys(Key::Enter).await?;
+    let row = wait_text(driver, "[data-testid='category']", "Research & audit").await?;
+    check!(
+        row.contains("1 goal"),
+        "the renamed category keeps its goal: {row:?}"
+    );
+    screenshot(driver, "settings-categories").await?;
+
+    click_css(
+        driver,
+        "[data-testid='category'] button[aria-label='Remove Research & audit']",
+    )
+    .await?;
+    click(driver, "confirm-ok").await?;
+    wait_text(
+        driver,
+        "[data-testid='confirm-dialog'] [role='alert']",
+        "Choose where",
+    )
+    .await?;
+    let select = el(driver, "category-move-to").await?;
+    select
+        .find(By::XPath("./option[normalize-space()='Leadership']"))
+        .await?
+        .click()
+        .await?;
+    click(driver, "confirm-ok").await?;
+    wait_text(
+        driver,
+        "[data-testid='category-note']",
+        "now in “Leadership”",
+    )
+    .await?;
+    check!(
+        !texts(driver, "[data-testid='category-name']")
+            .await?
+            .iter()
+            .any(|n| n.starts_with("Research")),
+        "the category is gone from the list"
+    );
+
+    click(driver, "nav-goals").await?;
+    click(driver, "goal-row").await?;
+    wait_text(driver, "[data-testid='goal-meta']", "Leadership").await?;
+    Ok(())
+}
+
 /// After a restart, the goal, its milestones, reviews, chart and the parked question are all there.
 async fn goals_survive_restart(driver: &WebDriver) -> Outcome {
     unlock_to_dashboard(driver, PASSPHRASE).await?;
@@ -1388,6 +1487,8 @@ async fn goals_survive_restart(driver: &WebDriver) -> Outcome {
         .attr("data-points")
         .await?;
     check!(points.as_deref() == Some("3"), "chart points: {points:?}");
+
+    categories_flow(driver).await?;
 
     click(driver, "nav-mentors").await?;
     click_css(driver, "[data-testid='mentor-item'] button").await?;

@@ -263,6 +263,7 @@ fn computed_progress_over_time_follows_the_days_milestones_were_done() {
             ("2026-01-10".to_owned(), 0),
             ("2026-02-01".to_owned(), 25),
             ("2026-04-01".to_owned(), 75),
+            (journal.today().to_string(), 75),
         ]
     );
     assert_eq!(

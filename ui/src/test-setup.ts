@@ -7,3 +7,11 @@ afterEach(() => {
   cleanup();
   clearMocks();
 });
+
+// jsdom has <dialog> but not its modal methods; the components only need `open` to follow them.
+HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
+  this.open = true;
+};
+HTMLDialogElement.prototype.close ??= function (this: HTMLDialogElement) {
+  this.open = false;
+};

@@ -245,9 +245,14 @@ pub struct ProgressPoint {
 }
 
 /// Computed progress over time: the share of today's milestones done by the end of each day one
-/// was ticked off, starting from 0 % on the day the goal was set. Measured against today's list,
-/// so the line ends at the figure the goal shows now. Empty while nothing is done.
-pub fn milestone_progress(set_on: NaiveDate, milestones: &[Milestone]) -> Vec<ProgressPoint> {
+/// was ticked off, starting from 0 % on the day the goal was set, and held until `today`.
+/// Measured against today's list, so the line ends at the figure the goal shows now. Empty while
+/// nothing is done.
+pub fn milestone_progress(
+    set_on: NaiveDate,
+    milestones: &[Milestone],
+    today: NaiveDate,
+) -> Vec<ProgressPoint> {
     let total = u32::try_from(milestones.len()).unwrap_or(u32::MAX);
     let mut days: Vec<NaiveDate> = milestones.iter().filter_map(|m| m.done_on).collect();
     days.sort_unstable();
@@ -268,6 +273,9 @@ pub fn milestone_progress(set_on: NaiveDate, milestones: &[Milestone]) -> Vec<Pr
             Some(last) if last.on == day => *last = point,
             _ => points.push(point),
         }
+    }
+    if let Some(&last) = points.last().filter(|last| last.on < today) {
+        points.push(ProgressPoint { on: today, ..last });
     }
     points
 }
@@ -412,7 +420,7 @@ impl Journal {
         let milestones = self.milestones(id)?;
         Ok(GoalDetail {
             mentors,
-            milestone_progress: milestone_progress(goal.set_on, &milestones),
+            milestone_progress: milestone_progress(goal.set_on, &milestones, self.today()),
             milestones,
             reviews: self.goal_reviews(id)?,
             history,
@@ -608,6 +616,12 @@ impl Journal {
         self.milestone(id)?;
         if let Some(day) = done_on {
             validate::date("doneOn", day)?;
+            if day > self.today() {
+                return Err(Error::validation(
+                    "doneOn",
+                    "A milestone cannot be done in the future; tick it off on the day.",
+                ));
+            }
         }
         self.write(|tx| {
             tx.execute(
@@ -699,5 +713,37 @@ mod tests {
             "rounded down"
         );
         assert_eq!(progress(ProgressSource::Milestones, None, 3, 3), 100);
+    }
+
+    #[test]
+    fn milestone_progress_steps_on_done_days_and_holds_until_today() {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        let milestone = |done: Option<&str>| Milestone {
+            id: MilestoneId(1),
+            goal_id: GoalId(1),
+            position: 0,
+            title: "step".into(),
+            done_on: done.map(day),
+        };
+        let points = |ms: &[Milestone]| -> Vec<(String, u8)> {
+            milestone_progress(day("2026-01-01"), ms, day("2026-06-01"))
+                .iter()
+                .map(|p| (p.on.to_string(), p.progress))
+                .collect()
+        };
+        assert!(points(&[milestone(None), milestone(None)]).is_empty());
+        assert_eq!(
+            points(&[milestone(Some("2026-03-01")), milestone(None)]),
+            [
+                ("2026-01-01".into(), 0),
+                ("2026-03-01".into(), 50),
+                ("2026-06-01".into(), 50)
+            ]
+        );
+        assert_eq!(
+            points(&[milestone(Some("2026-06-01")), milestone(Some("2025-12-01"))]),
+            [("2025-12-01".into(), 50), ("2026-06-01".into(), 100)],
+            "done before the goal was set: no 0 % start; done today: nothing to hold"
+        );
     }
 }
