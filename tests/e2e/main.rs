@@ -1582,6 +1582,11 @@ const review = (id, offset, progress, note) => invoke('goal_review', { id, revie
 const paper = await goal('Submit the registry paper as first author', 'Research', 75, -200, [osei], 'Manuscript submitted to a cardiology journal');
 await review(paper, -150, 10, 'Question agreed'); await review(paper, -100, 30, 'Data extracted');
 await review(paper, -40, 45, 'Methods drafted'); await review(paper, -8, 60, 'Results written');
+for (const [title, done] of [['Research question agreed', -150], ['Data extracted', -100], ['Methods drafted', -40],
+  ['Results and discussion written', -8], ['Co-authors signed off', null], ['Submitted', null]]) {
+  const m = await invoke('milestone_add', { goalId: paper, title });
+  if (done !== null) await invoke('milestone_set_done', { id: m.id, doneOn: day(done) });
+}
 const fellowship = await goal('Apply to cardiology fellowship', 'Career planning', 9, -260, [park, osei], 'Applications sent with three letters');
 await review(fellowship, -200, 10, 'Decided on cardiology'); await review(fellowship, -90, 40, 'Two letters promised');
 await review(fellowship, -45, 70, 'Personal statement drafted');
