@@ -44,6 +44,16 @@ fn goal(title: &str, set_on: &str, target: Option<&str>, mentors: Vec<MentorId>)
     }
 }
 
+/// A goal set on 2026-01-10 whose progress comes from its milestones.
+fn milestone_goal(journal: &Journal, title: &str) -> journal::Goal {
+    journal
+        .add_goal(&GoalInput {
+            progress_from: Some(ProgressSource::Milestones),
+            ..goal(title, "2026-01-10", None, vec![])
+        })
+        .unwrap()
+}
+
 fn review(on: &str, progress: i64, note: &str) -> ReviewInput {
     ReviewInput {
         reviewed_on: Some(day(on)),
@@ -177,12 +187,7 @@ fn bad_goal_input_is_refused_with_the_field_named_and_nothing_written() {
 #[test]
 fn milestones_are_an_ordered_checklist_and_can_drive_progress() {
     let (_dir, journal) = vault();
-    let g = journal
-        .add_goal(&GoalInput {
-            progress_from: Some(ProgressSource::Milestones),
-            ..goal("Run a QI project", "2026-01-10", None, vec![])
-        })
-        .unwrap();
+    let g = milestone_goal(&journal, "Run a QI project");
     let ids: Vec<_> = ["Pick a problem", "Collect baseline data", "Present results"]
         .iter()
         .map(|t| journal.add_milestone(g.id, t).unwrap().id)
@@ -223,12 +228,7 @@ fn milestones_are_an_ordered_checklist_and_can_drive_progress() {
 #[test]
 fn computed_progress_over_time_follows_the_days_milestones_were_done() {
     let (_dir, journal) = vault();
-    let g = journal
-        .add_goal(&GoalInput {
-            progress_from: Some(ProgressSource::Milestones),
-            ..goal("Pass the membership exam", "2026-01-10", None, vec![])
-        })
-        .unwrap();
+    let g = milestone_goal(&journal, "Pass the membership exam");
     let ids: Vec<_> = [
         "Book the exam",
         "Finish question bank",
