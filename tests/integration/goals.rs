@@ -422,6 +422,32 @@ fn goal_categories_are_the_users_list_and_removing_one_moves_its_goals() {
             .code(),
         ErrorCode::NotFound
     );
+
+    // The list is bounded; a goal typed with a new category past the bound is refused whole.
+    let have = journal.list_goal_categories().unwrap().len();
+    for i in have..100 {
+        journal.add_goal_category(&format!("Area {i}")).unwrap();
+    }
+    assert_eq!(
+        journal
+            .add_goal_category("One too many")
+            .unwrap_err()
+            .field(),
+        Some("name")
+    );
+    let mut input = goal("Learn to teach", "2026-01-10", None, vec![]);
+    input.category = "Yet another".into();
+    assert_eq!(
+        journal.add_goal(&input).unwrap_err().field(),
+        Some("category")
+    );
+    assert_eq!(goal_count(&journal), 2, "the refused goal was not written");
+    input.category = "area 50".into();
+    assert_eq!(
+        journal.add_goal(&input).unwrap().category.as_deref(),
+        Some("Area 50"),
+        "an existing category is still fine"
+    );
 }
 
 #[test]

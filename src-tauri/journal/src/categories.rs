@@ -60,18 +60,8 @@ impl Journal {
 
     pub fn add_goal_category(&self, name: &str) -> Result<GoalCategory> {
         let name = self.check_name(name, None)?;
-        let count: u32 =
-            self.conn
-                .query_row("SELECT count(*) FROM goal_categories", [], |row| row.get(0))?;
-        if count >= MAX_CATEGORIES {
-            return Err(Error::validation(
-                "name",
-                format!(
-                    "You already have {MAX_CATEGORIES} categories; remove one you no longer use first."
-                ),
-            ));
-        }
         let id = self.write(|tx| {
+            room_for_one_more(tx, "name")?;
             Ok(tx.query_row(
                 "INSERT INTO goal_categories (name) VALUES (?1) RETURNING id",
                 [&name],
@@ -166,15 +156,36 @@ pub(crate) fn category_id(tx: &Transaction<'_>, name: &str) -> Result<Option<i64
     if name.is_empty() {
         return Ok(None);
     }
-    tx.execute(
-        "INSERT INTO goal_categories (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
-        [name],
-    )?;
+    let existing = tx
+        .query_row(
+            "SELECT id FROM goal_categories WHERE name = ?1 COLLATE NOCASE",
+            [name],
+            |row| row.get(0),
+        )
+        .optional()?;
+    if existing.is_some() {
+        return Ok(existing);
+    }
+    room_for_one_more(tx, "category")?;
     Ok(Some(tx.query_row(
-        "SELECT id FROM goal_categories WHERE name = ?1 COLLATE NOCASE",
+        "INSERT INTO goal_categories (name) VALUES (?1) RETURNING id",
         [name],
         |row| row.get(0),
     )?))
+}
+
+/// Refuses a new category once the list holds `MAX_CATEGORIES`, naming `field`.
+fn room_for_one_more(tx: &Transaction<'_>, field: &'static str) -> Result<()> {
+    let count: u32 = tx.query_row("SELECT count(*) FROM goal_categories", [], |row| row.get(0))?;
+    if count >= MAX_CATEGORIES {
+        return Err(Error::validation(
+            field,
+            format!(
+                "You already have {MAX_CATEGORIES} categories; remove one you no longer use first."
+            ),
+        ));
+    }
+    Ok(())
 }
 
 const SELECT: &str = "SELECT c.id, c.name, c.builtin,
