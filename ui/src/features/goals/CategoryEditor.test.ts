@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
@@ -52,6 +52,7 @@ describe("CategoryEditor", () => {
     await user.type(input, "Teaching & education{Enter}");
     expect(await screen.findByText("Teaching & education")).toBeInTheDocument();
     expect(screen.getByTestId("category-note")).toHaveTextContent("its 1 goal show");
+    await vi.waitFor(() => expect(screen.getByRole("button", { name: "Rename Teaching & education" })).toHaveFocus());
   });
 
   it("removes a category in use only once its goals have somewhere to go", async () => {
