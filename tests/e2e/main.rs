@@ -1251,6 +1251,10 @@ async fn goals_flow(driver: &WebDriver) -> Outcome {
     click(driver, "milestone-done").await?;
     let done_on = days_from_today(-45);
     set_value(driver, "milestone-done-on", &done_on).await?;
+    el(driver, "milestone-done-on")
+        .await?
+        .send_keys(Key::Enter)
+        .await?;
     let deadline = Instant::now() + Duration::from_secs(10);
     loop {
         let label = el(driver, "progress-chart")
