@@ -448,6 +448,19 @@ fn goal_categories_are_the_users_list_and_removing_one_moves_its_goals() {
         Some("Area 50"),
         "an existing category is still fine"
     );
+    let area = journal
+        .list_goal_categories()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.name == "Area 50")
+        .unwrap();
+    assert_eq!(
+        journal
+            .delete_goal_category(area.id, None)
+            .unwrap_err()
+            .to_string(),
+        "1 goal uses “Area 50”: choose a category to move it to."
+    );
 }
 
 #[test]

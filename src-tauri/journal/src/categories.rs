@@ -109,13 +109,17 @@ impl Journal {
         } else if category.goals > 0 {
             return Err(Error::validation(
                 "moveTo",
-                format!(
-                    "{} goal{} use “{}”: choose a category to move {} to.",
-                    category.goals,
-                    if category.goals == 1 { "" } else { "s" },
-                    category.name,
-                    if category.goals == 1 { "it" } else { "them" },
-                ),
+                if category.goals == 1 {
+                    format!(
+                        "1 goal uses “{}”: choose a category to move it to.",
+                        category.name
+                    )
+                } else {
+                    format!(
+                        "{} goals use “{}”: choose a category to move them to.",
+                        category.goals, category.name
+                    )
+                },
             ));
         }
         self.write(|tx| {
