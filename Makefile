@@ -6,7 +6,9 @@ SHELL := /bin/bash
 APP        := target/debug/mentor-journal
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := build-essential pkg-config perl libwebkit2gtk-4.1-dev
-TEST_PKGS  := xvfb xauth webkit2gtk-driver
+# Every program a test or a make target spawns is listed once, in tests/tools.txt, with its source.
+TOOLS_FILE := tests/tools.txt
+TOOLS      := $(shell sed -e 's/\#.*//' $(TOOLS_FILE) | awk 'NF == 2 { print $$1 "=" $$2 }')
 NPM_STAMP  := ui/node_modules/.package-lock.json
 # WebKitGTK's DMA-BUF renderer draws blank windows under Xvfb and in some VMs.
 E2E_ENV    := WEBKIT_DISABLE_DMABUF_RENDERER=1
@@ -33,9 +35,18 @@ $(NPM_STAMP): ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
 	@touch $(NPM_STAMP)
 
-test-deps: deps ## Also install what the tests need: Xvfb, WebKitWebDriver, tauri-driver
-	@$(call apt_install,$(TEST_PKGS))
-	@command -v tauri-driver >/dev/null || cargo install tauri-driver --locked --version '^2'
+test-deps: deps ## Also install every program the tests spawn (tests/tools.txt)
+	@apt=""; cargo=""; for t in $(TOOLS); do prog=$${t%%=*}; src=$${t#*=}; \
+	  command -v "$$prog" >/dev/null && continue; \
+	  case "$$src" in cargo:*) cargo="$$cargo $${src#cargo:}";; *) apt="$$apt $$src";; esac; \
+	done; \
+	if [ -n "$$apt" ]; then \
+	  echo "Installing system packages:$$apt"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$apt; \
+	fi; \
+	for c in $$cargo; do echo "Installing $${c%@*} with cargo"; cargo install --locked "$${c%@*}" --version "$${c#*@}"; done; \
+	for t in $(TOOLS); do prog=$${t%%=*}; command -v "$$prog" >/dev/null || { echo "$$prog is still missing after make test-deps"; exit 1; }; done
 
 ui: deps ## Build the web UI into ui/dist (embedded into the app binary)
 	cd ui && npm run build
@@ -56,8 +67,10 @@ lint: ui ## rustfmt and clippy, warnings are errors
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
 
-supply-chain: deps ## Licences, bans and sources of every crate (offline); npm audit where reachable
-	@command -v cargo-deny >/dev/null || cargo install cargo-deny --locked
+# cargo-deny reads the metadata of every platform's crates, and a fresh cargo cache holds only the
+# host's: `cargo fetch` (without --target) brings the rest before the offline check.
+supply-chain: test-deps ## Licences, bans and sources of every crate (offline); npm audit where reachable
+	cargo fetch --locked --quiet
 	cargo deny --offline check licenses bans sources
 	@cd ui && out=$$(npm audit --omit=dev 2>&1) && echo "npm audit: no known vulnerabilities" || { \
 	  if echo "$$out" | grep -qiE 'audit endpoint returned an error|ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT'; then \
