@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { call, CommandError, toCommandError } from "./ipc";
+import { call, CommandError, errorsByField, toCommandError } from "./ipc";
 import { emptyMentor } from "./features/mentors/mentor-input";
 
 describe("call", () => {
@@ -39,5 +39,13 @@ describe("toCommandError", () => {
     expect(toCommandError(new Error("boom"))).toMatchObject({ code: "INTERNAL", message: "boom" });
     expect(toCommandError({ code: "NOT_A_CODE", message: "x" }).code).toBe("INTERNAL");
     expect(toCommandError(null).message).toMatch(/something went wrong/i);
+  });
+});
+
+describe("errorsByField", () => {
+  it("keys the message by its field, or by form when it names none", () => {
+    expect(errorsByField(new CommandError("VALIDATION", "Give the goal a title.", "title"))).toEqual({ title: "Give the goal a title." });
+    expect(errorsByField(new CommandError("LOCKED", "The journal is locked."))).toEqual({ form: "The journal is locked." });
+    expect(errorsByField(new Error("boom"))).toEqual({ form: "boom" });
   });
 });

@@ -51,6 +51,12 @@ export function toCommandError(error: unknown): CommandError {
   return new CommandError("INTERNAL", "Something went wrong. Please try again.");
 }
 
+/** A failure's message keyed by the field it is about ("form" when none), for a form's error map. */
+export function errorsByField(failure: unknown): Record<string, string> {
+  const error = toCommandError(failure);
+  return { [error.field ?? "form"]: error.message };
+}
+
 type ArgList<K extends CommandName> = keyof Args<K> extends never ? [] : [args: Args<K>];
 
 /** Calls a Rust command, typed end to end; rejects only with `CommandError`. */
