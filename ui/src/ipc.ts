@@ -9,16 +9,7 @@ export type CommandName = keyof Commands;
 export type Args<K extends CommandName> = Commands[K]["args"];
 export type Result<K extends CommandName> = Commands[K]["result"];
 
-const CODES: readonly ErrorCode[] = [
-  "WRONG_PASSPHRASE",
-  "LOCKED",
-  "NOT_FOUND",
-  "VALIDATION",
-  "CONFLICT",
-  "CORRUPT",
-  "IO",
-  "INTERNAL",
-];
+const CODES: readonly ErrorCode[] = ["WRONG_PASSPHRASE", "LOCKED", "NOT_FOUND", "VALIDATION", "CONFLICT", "CORRUPT", "IO", "INTERNAL"];
 
 /** A failed command: the UI branches on `code`, shows `message`, and puts it beside `field`. */
 export class CommandError extends Error {

@@ -27,4 +27,5 @@ export function go(view: View) {
 }
 
 /** Work to finish before the journal locks (an editor saving its draft); awaited by `lock`. */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a registry, never rendered
 export const beforeLock = new Set<() => Promise<void>>();

@@ -64,7 +64,9 @@ describe("CategoryEditor", () => {
     expect(within(dialog).getByRole("alert")).toHaveTextContent("Choose where its goals go.");
     expect(calls.some(([cmd]) => cmd === "goal_category_delete")).toBe(false);
 
-    const options = within(dialog).getAllByRole("option").map((o) => o.textContent);
+    const options = within(dialog)
+      .getAllByRole("option")
+      .map((o) => o.textContent);
     expect(options).toEqual(["Choose a category…", "Networking", "Teaching"]);
     await user.selectOptions(within(dialog).getByTestId("category-move-to"), "Teaching");
     await user.click(within(dialog).getByRole("button", { name: "Remove category" }));

@@ -3,9 +3,7 @@
 const TITLES = new Set(["dr", "prof", "professor", "mr", "mrs", "ms", "mx", "sir", "dame"]);
 
 export function initials(name: string): string {
-  const words = name
-    .split(/\s+/)
-    .filter((w) => w.length > 0 && !TITLES.has(w.replace(/\.$/, "").toLowerCase()));
+  const words = name.split(/\s+/).filter((w) => w.length > 0 && !TITLES.has(w.replace(/\.$/, "").toLowerCase()));
   const first = words[0];
   if (first === undefined) return name.trim().charAt(0).toUpperCase();
   const last = words.length > 1 ? words[words.length - 1] : undefined;

@@ -6,9 +6,25 @@ import type { Mentor } from "../../bindings/Mentor";
 
 function mentor(id: number, name: string): Mentor {
   return {
-    id, name, role: "", specialty: "", institution: "", email: "", phone: "", howWeMet: "", origin: "organic",
-    privateNotes: "", focusAreas: [], status: "active", statusSince: "2026-01-01", endReason: "", cadenceDays: null,
-    usualChannel: null, agreedGoals: "", introducedBy: null, createdAt: "2026-01-01T00:00:00Z",
+    id,
+    name,
+    role: "",
+    specialty: "",
+    institution: "",
+    email: "",
+    phone: "",
+    howWeMet: "",
+    origin: "organic",
+    privateNotes: "",
+    focusAreas: [],
+    status: "active",
+    statusSince: "2026-01-01",
+    endReason: "",
+    cadenceDays: null,
+    usualChannel: null,
+    agreedGoals: "",
+    introducedBy: null,
+    createdAt: "2026-01-01T00:00:00Z",
   };
 }
 

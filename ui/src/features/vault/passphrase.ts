@@ -49,8 +49,6 @@ export async function estimateStrength(passphrase: string): Promise<Strength> {
   const result = zxcvbn(passphrase);
   const score = result.score;
   const hint =
-    score >= 3
-      ? "Good. Write it down somewhere safe until you know it by heart."
-      : "Longer is stronger: try four or five unrelated words.";
+    score >= 3 ? "Good. Write it down somewhere safe until you know it by heart." : "Longer is stronger: try four or five unrelated words.";
   return { score, label: LABELS[score], hint };
 }
