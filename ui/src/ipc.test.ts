@@ -38,7 +38,15 @@ describe("toCommandError", () => {
     expect(toCommandError("window closed")).toMatchObject({ code: "INTERNAL", message: "window closed" });
     expect(toCommandError(new Error("boom"))).toMatchObject({ code: "INTERNAL", message: "boom" });
     expect(toCommandError({ code: "NOT_A_CODE", message: "x" }).code).toBe("INTERNAL");
+    expect(toCommandError({ code: "toString", message: "x" }).code).toBe("INTERNAL");
     expect(toCommandError(null).message).toMatch(/something went wrong/i);
+  });
+});
+
+describe("the known codes", () => {
+  it("accepts every code Rust sends", () => {
+    const codes = ["WRONG_PASSPHRASE", "LOCKED", "NOT_FOUND", "VALIDATION", "CONFLICT", "CORRUPT", "IO", "INTERNAL"] as const;
+    for (const code of codes) expect(toCommandError({ code, message: "m" }).code).toBe(code);
   });
 });
 

@@ -9,7 +9,20 @@ export type CommandName = keyof Commands;
 export type Args<K extends CommandName> = Commands[K]["args"];
 export type Result<K extends CommandName> = Commands[K]["result"];
 
-const CODES: readonly ErrorCode[] = ["WRONG_PASSPHRASE", "LOCKED", "NOT_FOUND", "VALIDATION", "CONFLICT", "CORRUPT", "IO", "INTERNAL"];
+/**
+ * Every code Rust can send, keyed by the generated `ErrorCode` union: a code added to or removed
+ * from the Rust enum makes this object a type error until the list follows.
+ */
+const KNOWN_CODES: Record<ErrorCode, true> = {
+  WRONG_PASSPHRASE: true,
+  LOCKED: true,
+  NOT_FOUND: true,
+  VALIDATION: true,
+  CONFLICT: true,
+  CORRUPT: true,
+  IO: true,
+  INTERNAL: true,
+};
 
 /** A failed command: the UI branches on `code`, shows `message`, and puts it beside `field`. */
 export class CommandError extends Error {
@@ -25,7 +38,7 @@ export class CommandError extends Error {
 }
 
 function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && (CODES as readonly string[]).includes(value);
+  return typeof value === "string" && Object.hasOwn(KNOWN_CODES, value);
 }
 
 /** Turns whatever `invoke` rejected with into a `CommandError`, never losing the message. */
