@@ -2,31 +2,9 @@ import { describe, expect, it, vi } from "vitest";
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import MentorPicker from "./MentorPicker.svelte";
-import type { Mentor } from "../../bindings/Mentor";
+import { mentor as fixture } from "../../test/fixtures";
 
-function mentor(id: number, name: string): Mentor {
-  return {
-    id,
-    name,
-    role: "",
-    specialty: "",
-    institution: "",
-    email: "",
-    phone: "",
-    howWeMet: "",
-    origin: "organic",
-    privateNotes: "",
-    focusAreas: [],
-    status: "active",
-    statusSince: "2026-01-01",
-    endReason: "",
-    cadenceDays: null,
-    usualChannel: null,
-    agreedGoals: "",
-    introducedBy: null,
-    createdAt: "2026-01-01T00:00:00Z",
-  };
-}
+const mentor = (id: number, name: string) => fixture({ id, name });
 
 describe("MentorPicker", () => {
   const mentors = [mentor(1, "Dr. Amara Osei"), mentor(2, "Dr. Ines Duarte"), mentor(3, "Dr. Lee")];
