@@ -37,7 +37,7 @@ impl Clipboard {
         let text = Zeroizing::new(text);
         if text.len() > MAX_COPY_BYTES {
             return Err(journal::Error::Validation {
-                field: "text",
+                field: "text".into(),
                 message: "That is too much text to copy at once.".into(),
             }
             .into());

@@ -41,9 +41,10 @@ impl AppState {
     }
 
     /// A panic in one command must not leave every later command failing, so a poisoned lock is
-    /// taken as is: the session inside is either a whole `Journal` or `Locked`.
+    /// taken as is: the session inside is either a whole `Journal` or `Locked`. Taking the session
+    /// does not change `generation`: only unlocking and locking do, or any command the page sends
+    /// during the screen-lock grace (a draft flush, a poll) would cancel Rust's fallback lock.
     fn session(&self) -> MutexGuard<'_, Session> {
-        self.generation.fetch_add(1, Ordering::SeqCst);
         self.session
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -131,11 +132,7 @@ mod tests {
     fn a_delayed_lock_spares_a_session_that_was_locked_and_reopened_meanwhile() {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("correct horse battery staple");
-        let cheap = journal::KdfParams {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        };
+        let cheap = journal::KdfParams::cheap_for_tests();
         let (j, recovery) = Vault::create_with(dir.path(), &pass, cheap).unwrap();
         j.lock();
         let state = AppState::new(dir.path().to_path_buf());
@@ -156,5 +153,39 @@ mod tests {
             "the page never answered: Rust locks"
         );
         assert!(state.journal(|j| j.focus_areas()).is_err());
+    }
+
+    #[test]
+    fn commands_during_the_grace_do_not_cancel_the_fallback_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("correct horse battery staple");
+        let (j, _) =
+            Vault::create_with(dir.path(), &pass, journal::KdfParams::cheap_for_tests()).unwrap();
+        j.lock();
+        let state = AppState::new(dir.path().to_path_buf());
+        state.unlock(&pass).unwrap();
+
+        let requested = state.generation();
+        // A page that answers commands (a draft flush, a poll) but never locks.
+        for _ in 0..3 {
+            state.journal(|j| j.focus_areas()).unwrap();
+            state.journal_mut(|j| j.settings()).unwrap();
+        }
+        assert_eq!(
+            state.generation(),
+            requested,
+            "only unlocking and locking start a new session"
+        );
+        assert!(
+            state.lock_if_unchanged(requested),
+            "the page kept working but never locked: Rust must lock when the grace ends"
+        );
+        assert!(
+            matches!(
+                state.journal(|j| j.focus_areas()).map_err(|e| e.code),
+                Err(journal::ErrorCode::Locked)
+            ),
+            "the journal is closed after the fallback lock"
+        );
     }
 }

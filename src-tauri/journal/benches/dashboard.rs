@@ -41,11 +41,7 @@ fn dashboard(c: &mut Criterion) {
     } else {
         tempfile::tempdir().expect("temp dir")
     };
-    let fast = KdfParams {
-        memory_kib: 1024,
-        iterations: 1,
-        parallelism: 1,
-    };
+    let fast = KdfParams::cheap_for_tests();
     let (journal, _) = Vault::create_with(
         dir.path(),
         &Passphrase::new("correct horse battery staple"),

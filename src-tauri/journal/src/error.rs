@@ -5,6 +5,7 @@
 //! the contract; the UI never parses a message.
 
 use serde::Serialize;
+use std::borrow::Cow;
 use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -24,6 +25,38 @@ pub enum ErrorCode {
     Internal,
 }
 
+impl ErrorCode {
+    /// Every code, for tests that check an answer carries a known one. A new variant fails to
+    /// compile in `as_str` until it is named there, next to this list.
+    pub const ALL: [ErrorCode; 8] = {
+        use ErrorCode::*;
+        [
+            WrongPassphrase,
+            Locked,
+            NotFound,
+            Validation,
+            Conflict,
+            Corrupt,
+            Io,
+            Internal,
+        ]
+    };
+
+    /// The code as it crosses IPC (`WRONG_PASSPHRASE`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::WrongPassphrase => "WRONG_PASSPHRASE",
+            ErrorCode::Locked => "LOCKED",
+            ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::Validation => "VALIDATION",
+            ErrorCode::Conflict => "CONFLICT",
+            ErrorCode::Corrupt => "CORRUPT",
+            ErrorCode::Io => "IO",
+            ErrorCode::Internal => "INTERNAL",
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("That passphrase does not open this journal.")]
@@ -34,7 +67,9 @@ pub enum Error {
     Locked,
     #[error("{message}")]
     Validation {
-        field: &'static str,
+        /// The input's name as the UI knows it (`title`, `targetDate`), or a path into a list
+        /// (`actionItems.2`: the third item).
+        field: Cow<'static, str>,
         message: String,
     },
     #[error("{0} was not found.")]
@@ -64,17 +99,30 @@ impl Error {
     }
 
     /// The input field a validation error is about, so the UI can show the message beside it.
-    pub fn field(&self) -> Option<&'static str> {
+    pub fn field(&self) -> Option<&str> {
         match self {
             Error::Validation { field, .. } => Some(field),
             _ => None,
         }
     }
 
-    pub(crate) fn validation(field: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn validation(
+        field: impl Into<Cow<'static, str>>,
+        message: impl Into<String>,
+    ) -> Self {
         Error::Validation {
-            field,
+            field: field.into(),
             message: message.into(),
+        }
+    }
+
+    /// The same error about an element of a list: field `items` of element 2 becomes `items.2`.
+    pub(crate) fn in_list(self, list: &'static str, index: usize) -> Self {
+        match self {
+            Error::Validation { message, .. } => {
+                Error::validation(format!("{list}.{index}"), message)
+            }
+            other => other,
         }
     }
 }
@@ -94,6 +142,26 @@ impl From<rusqlite::Error> for Error {
             ),
             Some(code) => Error::Internal(format!("database error {code:?}")),
             None => Error::Internal("database error".into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_is_listed_once_and_named_as_serde_sends_it() {
+        for (i, code) in ErrorCode::ALL.iter().enumerate() {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                serde_json::Value::String(code.as_str().into()),
+                "the name tests compare with is the one the UI receives"
+            );
+            assert!(
+                !ErrorCode::ALL[..i].contains(code),
+                "{code:?} is listed twice"
+            );
         }
     }
 }

@@ -1,62 +1,57 @@
 //! Mentor Journal's core: the encrypted vault and the domain model, headless.
 //!
-//! Nothing here knows about Tauri, windows or IPC. The desktop shell, the tests, the benchmarks and a
-//! future command-line companion all drive the same `Vault` and `Journal`, so every rule (validation,
-//! encryption, migrations, the search index) lives once, here.
+//! Nothing here knows about Tauri, windows or IPC. The desktop shell, the tests, the benchmarks and
+//! the command-line companion all drive the same `Vault` and `Journal`, so every rule (validation,
+//! status transitions, encryption, migrations, the search index) lives once, here.
+//!
+//! The crate is grouped by what it is about: `store` (the files, keys and database), `mentors`,
+//! `notes` (conversations, action items, parked questions), `goals`, `views` (read models that
+//! gather across domains: dashboard, prep sheet, search) and `transfer` (backups, export and
+//! import). `journal` holds what every domain shares: the one write path and the clock. The public
+//! API is re-exported here flat, so callers do not depend on the layout.
 
-mod actions;
-mod cadence;
-mod categories;
-mod conversations;
-mod dashboard;
-mod db;
+mod clock;
 mod error;
 mod goals;
-mod hardening;
 mod journal;
-mod keyfile;
 mod kinds;
 mod markdown;
 mod mentors;
-mod migrate;
-mod outreach;
-mod prep;
-mod questions;
-mod search;
-mod secret;
+mod notes;
 mod settings;
+mod store;
+mod transfer;
 mod validate;
-mod vault;
+mod views;
 
-pub use actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
-pub use cadence::{CadenceStatus, cadence_status};
-pub use categories::{GoalCategory, GoalCategoryId};
-pub use conversations::{Conversation, ConversationId, ConversationInput};
-pub use dashboard::{
-    Activity, ActivitySeries, Coverage, DUE_SOON_DAYS, Dashboard, DueItem, GoalCard, MentorDue,
-    TargetStatus, review_age, target_status,
-};
+pub use clock::Clock;
 pub use error::{Error, ErrorCode, Result};
 pub use goals::{
-    Goal, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, GoalStatusEntry,
-    MentorRef, Milestone, MilestoneId, ProgressPoint, ReviewInput, milestone_progress, progress,
+    DUE_SOON_DAYS, Goal, GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput,
+    GoalReview, GoalStatusChange, GoalStatusEntry, MentorRef, Milestone, MilestoneId,
+    ProgressPoint, ReviewInput, TargetStatus, milestone_progress, progress, review_age,
+    target_status,
 };
-pub use hardening::refuse_core_dumps;
 pub use journal::Journal;
-pub use keyfile::{KdfParams, kdf_runs};
 pub use kinds::{
     ActionStatus, Channel, GoalStatus, MentorStatus, Origin, OutreachOutcome, Owner, ProgressSource,
 };
 pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
-    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort, MentorSummary,
-    StatusChange, StatusEntry,
+    CadenceStatus, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort,
+    MentorSummary, Outreach, OutreachId, OutreachInput, StatusChange, StatusEntry, cadence_status,
 };
-pub use migrate::LATEST_SCHEMA_VERSION;
-pub use outreach::{Outreach, OutreachId, OutreachInput};
-pub use prep::{PrepSheet, RecentConversation};
-pub use questions::{Question, QuestionId};
-pub use search::{SearchHit, SearchKind, SearchQuery};
-pub use secret::{Passphrase, RecoveryKey};
+pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
+pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
+pub use notes::questions::{Question, QuestionId};
 pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, DEFAULT_REVIEW_AFTER_WEEKS, Settings};
-pub use vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
+pub use store::hardening::refuse_core_dumps;
+pub use store::keyfile::{KdfParams, kdf_runs};
+pub use store::migrate::LATEST_SCHEMA_VERSION;
+pub use store::secret::{Passphrase, RecoveryKey};
+pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
+pub use views::dashboard::{
+    Activity, ActivitySeries, Coverage, Dashboard, DueItem, GoalCard, MentorDue,
+};
+pub use views::prep::{PrepSheet, RecentConversation};
+pub use views::search::{SearchHit, SearchKind, SearchQuery};

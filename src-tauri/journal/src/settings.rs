@@ -98,11 +98,7 @@ mod tests {
     #[test]
     fn auto_lock_defaults_to_ten_minutes_can_be_turned_off_and_is_validated() {
         let dir = tempfile::tempdir().unwrap();
-        let params = KdfParams {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        };
+        let params = KdfParams::cheap_for_tests();
         let (journal, _) = Vault::create_with(
             dir.path(),
             &Passphrase::new("correct horse battery"),

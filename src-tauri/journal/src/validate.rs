@@ -77,3 +77,19 @@ pub(crate) fn range(
         Err(Error::validation(field, message))
     }
 }
+
+/// The message for a status change the lifecycle does not have, naming the ones it does.
+pub(crate) fn transition_refused<'a>(
+    what: &str,
+    from: &str,
+    to: &str,
+    allowed: impl Iterator<Item = &'a str>,
+) -> String {
+    let allowed: Vec<&str> = allowed.collect();
+    let options = match allowed.as_slice() {
+        [] => "nothing else".to_owned(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
+    };
+    format!("A {what} that is {from} can become {options}, not {to}.")
+}

@@ -15,4 +15,8 @@ setOn: string, mentorIds: Array<MentorId>,
 /**
  * 0-100, from the latest review or from the milestones, as `progress_from` says.
  */
-progress: number, lastReviewed: string | null, milestonesDone: number, milestonesTotal: number, createdAt: string, };
+progress: number, lastReviewed: string | null, milestonesDone: number, milestonesTotal: number, createdAt: string, 
+/**
+ * The statuses this goal can move to from its current one, in the order to offer them.
+ */
+nextStatuses: Array<GoalStatus>, };

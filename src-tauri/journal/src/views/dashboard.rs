@@ -10,65 +10,20 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::actions::{ActionItem, row_to_action};
-use crate::cadence::{CadenceStatus, cadence_status};
 use crate::error::Result;
-use crate::goals::{GOAL_SELECT, Goal, MentorRef};
+use crate::goals::{GOAL_SELECT, Goal, MentorRef, TargetStatus, review_age, target_status};
 use crate::journal::Journal;
 use crate::kinds::MentorStatus;
 use crate::mentors::MentorId;
+use crate::mentors::cadence::{CadenceStatus, cadence_status};
+use crate::notes::actions::{ActionItem, row_to_action};
 
-/// A target date within this many days (today included) is "due soon".
-pub const DUE_SOON_DAYS: i64 = 14;
 /// Action items due within this many days from today count as "this week".
 const WEEK_DAYS: u64 = 7;
 /// Months shown in the activity chart, the current one included.
 const ACTIVITY_MONTHS: u32 = 12;
 const MAX_GOALS: usize = 50;
 const MAX_ITEMS: u32 = 100;
-
-/// Where a goal's target date stands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(
-    tag = "kind",
-    rename_all = "camelCase",
-    rename_all_fields = "camelCase"
-)]
-#[ts(export)]
-pub enum TargetStatus {
-    NoTarget,
-    Overdue { days_overdue: i64 },
-    DueSoon { due_in_days: i64 },
-    Later { due_in_days: i64 },
-}
-
-pub fn target_status(target: Option<NaiveDate>, today: NaiveDate) -> TargetStatus {
-    let Some(target) = target else {
-        return TargetStatus::NoTarget;
-    };
-    let due_in_days = (target - today).num_days();
-    if due_in_days < 0 {
-        TargetStatus::Overdue {
-            days_overdue: -due_in_days,
-        }
-    } else if due_in_days < DUE_SOON_DAYS {
-        TargetStatus::DueSoon { due_in_days }
-    } else {
-        TargetStatus::Later { due_in_days }
-    }
-}
-
-/// Days since the goal was last reassessed (or set, if never), and whether that is more than
-/// `weeks` weeks.
-pub fn review_age(
-    last_reviewed: Option<NaiveDate>,
-    set_on: NaiveDate,
-    weeks: u32,
-    today: NaiveDate,
-) -> (i64, bool) {
-    let days = (today - last_reviewed.unwrap_or(set_on)).num_days();
-    (days, days > i64::from(weeks) * 7)
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -351,53 +306,5 @@ impl Journal {
             }
         }
         Ok(coverage)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn day(d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(2026, 3, d).unwrap()
-    }
-
-    #[test]
-    fn target_dates_with_a_fixed_today() {
-        let today = day(10);
-        assert_eq!(target_status(None, today), TargetStatus::NoTarget);
-        assert_eq!(
-            target_status(Some(day(9)), today),
-            TargetStatus::Overdue { days_overdue: 1 }
-        );
-        assert_eq!(
-            target_status(Some(day(10)), today),
-            TargetStatus::DueSoon { due_in_days: 0 },
-            "due today is due soon, not overdue"
-        );
-        assert_eq!(
-            target_status(Some(day(23)), today),
-            TargetStatus::DueSoon { due_in_days: 13 }
-        );
-        assert_eq!(
-            target_status(Some(day(24)), today),
-            TargetStatus::Later { due_in_days: 14 }
-        );
-    }
-
-    #[test]
-    fn a_review_is_due_only_after_more_than_the_weeks() {
-        let set_on = day(1);
-        assert_eq!(
-            review_age(None, set_on, 1, day(8)),
-            (7, false),
-            "exactly a week"
-        );
-        assert_eq!(review_age(None, set_on, 1, day(9)), (8, true));
-        assert_eq!(
-            review_age(Some(day(8)), set_on, 1, day(9)),
-            (1, false),
-            "the last review counts, not the day the goal was set"
-        );
     }
 }

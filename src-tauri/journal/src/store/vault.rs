@@ -6,15 +6,14 @@
 //! been checked, and either way the user's data must survive the error.
 
 use serde::Serialize;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use ts_rs::TS;
 
-use crate::db;
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
-use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
+use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
+use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
+use crate::store::{db, files};
 
 pub const DATABASE_FILE: &str = "journal.db";
 pub const KEY_FILE: &str = "journal.key";
@@ -57,7 +56,7 @@ impl Vault {
                 "A journal already exists in this folder.".into(),
             ));
         }
-        create_private_dir(dir)?;
+        files::create_private_dir(dir)?;
         let data_key = random::<DATA_KEY_BYTES>()?;
         let recovery = random::<RECOVERY_KEY_BYTES>()?;
         let key_file = KeyFile::seal(&data_key, passphrase, &recovery, params, DATABASE_FILE)?;
@@ -73,9 +72,7 @@ impl Vault {
                 RecoveryKey::from_bytes(&recovery),
             )),
             Err(err) => {
-                for suffix in ["", "-wal", "-shm"] {
-                    let _ = fs::remove_file(sibling(&db_path, suffix));
-                }
+                files::remove_database(&db_path);
                 Err(err)
             }
         }
@@ -95,7 +92,7 @@ impl Vault {
         Self::open(dir, file.database(), key)
     }
 
-    fn open(dir: &Path, database: &str, key: crate::keyfile::DataKey) -> Result<Journal> {
+    fn open(dir: &Path, database: &str, key: crate::store::keyfile::DataKey) -> Result<Journal> {
         let conn = db::open(&dir.join(database), &key, false)?;
         Ok(Journal::new(conn, dir.to_path_buf(), key))
     }
@@ -113,39 +110,18 @@ pub(crate) fn read_key_file(dir: &Path) -> Result<KeyFile> {
     KeyFile::read(&path)
 }
 
-pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.as_os_str().to_owned();
-    name.push(suffix);
-    PathBuf::from(name)
-}
-
-fn create_private_dir(dir: &Path) -> Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)?;
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::migrate::LATEST_SCHEMA_VERSION;
-
-    fn cheap() -> KdfParams {
-        KdfParams {
-            memory_kib: 1024,
-            iterations: 1,
-            parallelism: 1,
-        }
-    }
+    use crate::store::migrate::LATEST_SCHEMA_VERSION;
+    use std::fs;
 
     #[test]
     fn a_journal_from_a_newer_version_is_refused_and_left_byte_identical() {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("correct horse battery staple");
-        let (journal, _) = Vault::create_with(dir.path(), &pass, cheap()).unwrap();
+        let (journal, _) =
+            Vault::create_with(dir.path(), &pass, KdfParams::cheap_for_tests()).unwrap();
         journal
             .conn
             .pragma_update(None, "user_version", i64::from(LATEST_SCHEMA_VERSION) + 1)
@@ -171,9 +147,10 @@ mod tests {
     fn a_new_journal_is_migrated_to_the_latest_schema_in_wal_mode() {
         let dir = tempfile::tempdir().unwrap();
         let pass = Passphrase::new("correct horse battery staple");
-        let (journal, _) = Vault::create_with(dir.path(), &pass, cheap()).unwrap();
+        let (journal, _) =
+            Vault::create_with(dir.path(), &pass, KdfParams::cheap_for_tests()).unwrap();
         assert_eq!(
-            crate::migrate::schema_version(&journal.conn).unwrap(),
+            crate::store::migrate::schema_version(&journal.conn).unwrap(),
             LATEST_SCHEMA_VERSION
         );
         let mode: String = journal

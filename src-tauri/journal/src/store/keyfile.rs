@@ -20,14 +20,14 @@ use data_encoding::BASE64;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::secret::{Passphrase, RECOVERY_KEY_BYTES, random};
-use crate::vault::DATABASE_FILE;
+use crate::store::files;
+use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, random};
+use crate::store::vault::DATABASE_FILE;
 
 const FORMAT: &str = "mentor-journal-key";
 const VERSION: u32 = 1;
@@ -61,6 +61,16 @@ impl Default for KdfParams {
 }
 
 impl KdfParams {
+    /// The cheapest cost Argon2 accepts here (1 MiB, one pass, one lane), for tests and benchmarks
+    /// that are not about the KDF. Never for a real journal: it makes a guess cost microseconds.
+    pub const fn cheap_for_tests() -> Self {
+        KdfParams {
+            memory_kib: 1024,
+            iterations: 1,
+            parallelism: 1,
+        }
+    }
+
     /// Bounds for parameters read from a file: a damaged file must not make us allocate terabytes.
     fn check(&self) -> Result<()> {
         let ok = (8..=4 * 1024 * 1024).contains(&self.memory_kib)
@@ -232,7 +242,7 @@ impl KeyFile {
         };
         let json = serde_json::to_vec_pretty(&repr)
             .map_err(|_| Error::Internal("could not encode the key file".into()))?;
-        write_atomically(path, &json)
+        files::write_atomically(path, &json)
     }
 }
 
@@ -368,26 +378,4 @@ fn passphrase_aad(p: KdfParams, salt: &[u8]) -> Vec<u8> {
 
 fn recovery_aad() -> Vec<u8> {
     format!("{FORMAT}/v{VERSION}/recovery").into_bytes()
-}
-
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .ok_or_else(|| Error::Internal("key file has no folder".into()))?;
-    let mut tmp_name = path.as_os_str().to_owned();
-    tmp_name.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp_name);
-    {
-        let mut options = fs::OpenOptions::new();
-        options.write(true).create(true).truncate(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options.open(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-    }
-    fs::rename(&tmp, path)?;
-    #[cfg(unix)]
-    fs::File::open(dir)?.sync_all()?;
-    Ok(())
 }

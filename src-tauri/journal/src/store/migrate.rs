@@ -9,19 +9,22 @@ use crate::error::{Error, Result};
 
 /// The migrations, in order; the schema version is the number applied.
 const MIGRATIONS: &[(&str, &str)] = &[
-    ("0001_init", include_str!("../migrations/0001_init.sql")),
+    ("0001_init", include_str!("../../migrations/0001_init.sql")),
     (
         "0002_mentorship",
-        include_str!("../migrations/0002_mentorship.sql"),
+        include_str!("../../migrations/0002_mentorship.sql"),
     ),
     (
         "0003_settings",
-        include_str!("../migrations/0003_settings.sql"),
+        include_str!("../../migrations/0003_settings.sql"),
     ),
-    ("0004_goals", include_str!("../migrations/0004_goals.sql")),
+    (
+        "0004_goals",
+        include_str!("../../migrations/0004_goals.sql"),
+    ),
     (
         "0005_search_rowids",
-        include_str!("../migrations/0005_search_rowids.sql"),
+        include_str!("../../migrations/0005_search_rowids.sql"),
     ),
 ];
 

@@ -2,7 +2,7 @@
 //! well-being check. Drafts are ordinary rows flagged `is_draft`, so an autosaved draft is as
 //! encrypted and as durable as a finished note, and a closed window loses nothing.
 
-use chrono::{DateTime, Local, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -12,6 +12,7 @@ use crate::journal::Journal;
 use crate::kinds::Channel;
 use crate::markdown::render_markdown;
 use crate::mentors::MentorId;
+use crate::notes::actions::{ActionItemInput, insert_item};
 use crate::validate::{self, SHORT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -53,6 +54,9 @@ pub struct ConversationInput {
     pub takeaways: Vec<String>,
     pub energy: Option<u8>,
     pub stress: Option<u8>,
+    /// New action items from this conversation, saved with the note in the same transaction
+    /// (their mentor and conversation are the note's). Empty for an autosaved draft.
+    pub action_items: Vec<ActionItemInput>,
 }
 
 const MAX_TAKEAWAYS: usize = 50;
@@ -63,6 +67,7 @@ struct Checked {
     title: String,
     body: String,
     takeaways: Vec<String>,
+    item_titles: Vec<String>,
 }
 
 impl Journal {
@@ -79,9 +84,7 @@ impl Journal {
             }
             other => other?,
         };
-        let occurred_at = input
-            .occurred_at
-            .unwrap_or_else(|| Local::now().naive_local());
+        let occurred_at = input.occurred_at.unwrap_or_else(|| self.local_now());
         validate::date("occurredAt", occurred_at.date())?;
         if let Some(minutes) = input.duration_minutes {
             validate::range(
@@ -116,10 +119,11 @@ impl Journal {
             title: validate::text("title", &input.title, SHORT)?,
             body: validate::body("body", &input.body)?,
             takeaways,
+            item_titles: self.check_note_items(&input.action_items)?,
         })
     }
 
-    /// Saves a new conversation; `draft` keeps it out of search, lists and cadence until finished.
+    /// Saves a new conversation with the action items it brings, all or nothing; `draft` keeps it out of search, lists and cadence until finished.
     pub fn add_conversation(&self, input: &ConversationInput, draft: bool) -> Result<Conversation> {
         let c = self.check_conversation(input)?;
         let now = self.now();
@@ -135,6 +139,7 @@ impl Journal {
                 |row| row.get(0),
             )?;
             write_takeaways(tx, id, &c.takeaways)?;
+            insert_items(tx, &c, &input.action_items, ConversationId(id), now)?;
             Ok(id)
         })?;
         self.conversation(ConversationId(id))
@@ -161,7 +166,8 @@ impl Journal {
                 ],
             )?;
             tx.execute("DELETE FROM takeaways WHERE conversation_id = ?1", [id.0])?;
-            write_takeaways(tx, id.0, &c.takeaways)
+            write_takeaways(tx, id.0, &c.takeaways)?;
+            insert_items(tx, &c, &input.action_items, id, now)
         })?;
         self.conversation(id)
     }
@@ -254,6 +260,19 @@ fn write_takeaways(tx: &rusqlite::Transaction<'_>, id: i64, takeaways: &[String]
             "INSERT INTO takeaways (conversation_id, position, text) VALUES (?1, ?2, ?3)",
             params![id, position as i64, text],
         )?;
+    }
+    Ok(())
+}
+
+fn insert_items(
+    tx: &rusqlite::Transaction<'_>,
+    c: &Checked,
+    items: &[ActionItemInput],
+    conversation: ConversationId,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    for (title, item) in c.item_titles.iter().zip(items) {
+        insert_item(tx, title, item, Some(c.mentor), Some(conversation), now)?;
     }
     Ok(())
 }

@@ -2,16 +2,16 @@
 //! conversation and mentor they came from. Ticking one off records when.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::conversations::ConversationId;
 use crate::error::{Error, Result};
 use crate::goals::GoalId;
 use crate::journal::Journal;
 use crate::kinds::{ActionStatus, Owner};
 use crate::mentors::MentorId;
+use crate::notes::conversations::ConversationId;
 use crate::validate::{self, SHORT};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -59,14 +59,14 @@ pub struct ActionItemFilter {
     pub goal_id: Option<GoalId>,
 }
 
+/// New action items one note can bring at once.
+const MAX_ITEMS_PER_NOTE: usize = 100;
+
 const COLUMNS: &str = "id, title, due_on, owner, status, mentor_id, conversation_id, completed_at, created_at, goal_id";
 
 impl Journal {
     fn check_action(&self, input: &ActionItemInput) -> Result<(String, Option<MentorId>)> {
-        let title = validate::required("title", &input.title, SHORT, "Say what needs doing.")?;
-        if let Some(due) = input.due_on {
-            validate::date("dueOn", due)?;
-        }
+        let title = check_title_and_due(input, "Say what needs doing.")?;
         let mut mentor = input.mentor_id;
         if let Some(m) = mentor {
             self.mentor(m)
@@ -79,27 +79,44 @@ impl Journal {
             // An item from a conversation belongs to that conversation's mentor.
             mentor = Some(note.mentor_id);
         }
+        self.check_goal_link(input)?;
+        Ok((title, mentor))
+    }
+
+    fn check_goal_link(&self, input: &ActionItemInput) -> Result<()> {
         if let Some(g) = input.goal_id {
             self.goal(g)
                 .map_err(|_| Error::validation("goalId", "That goal no longer exists."))?;
         }
-        Ok((title, mentor))
+        Ok(())
+    }
+
+    /// Checks the new items a note brings, before anything is written, so one bad item saves
+    /// nothing; an error names the item (`actionItems.1` is the second). Their mentor and
+    /// conversation are the note's, whatever the input says. Returns the cleaned titles.
+    pub(crate) fn check_note_items(&self, items: &[ActionItemInput]) -> Result<Vec<String>> {
+        if items.len() > MAX_ITEMS_PER_NOTE {
+            return Err(Error::validation(
+                "actionItems",
+                format!("A note can add at most {MAX_ITEMS_PER_NOTE} action items at once."),
+            ));
+        }
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                check_title_and_due(item, "Say what needs doing, or remove this item.")
+                    .and_then(|title| self.check_goal_link(item).map(|()| title))
+                    .map_err(|err| err.in_list("actionItems", i))
+            })
+            .collect()
     }
 
     pub fn add_action_item(&self, input: &ActionItemInput) -> Result<ActionItem> {
         let (title, mentor) = self.check_action(input)?;
         let now = self.now();
-        let id = self.write(|tx| {
-            Ok(tx.query_row(
-                "INSERT INTO action_items (title, due_on, owner, mentor_id, conversation_id, goal_id, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
-                params![
-                    title, input.due_on, input.owner.unwrap_or(Owner::Me), mentor.map(|m| m.0),
-                    input.conversation_id.map(|c| c.0), input.goal_id.map(|g| g.0), now
-                ],
-                |row| row.get(0),
-            )?)
-        })?;
+        let id =
+            self.write(|tx| insert_item(tx, &title, input, mentor, input.conversation_id, now))?;
         self.action_item(ActionItemId(id), self.today())
     }
 
@@ -176,6 +193,34 @@ impl Journal {
         )?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+fn check_title_and_due(input: &ActionItemInput, empty_message: &str) -> Result<String> {
+    let title = validate::required("title", &input.title, SHORT, empty_message)?;
+    if let Some(due) = input.due_on {
+        validate::date("dueOn", due)?;
+    }
+    Ok(title)
+}
+
+/// Writes a checked item inside the caller's transaction; returns its id.
+pub(crate) fn insert_item(
+    tx: &Transaction<'_>,
+    title: &str,
+    input: &ActionItemInput,
+    mentor: Option<MentorId>,
+    conversation: Option<ConversationId>,
+    now: DateTime<Utc>,
+) -> Result<i64> {
+    Ok(tx.query_row(
+        "INSERT INTO action_items (title, due_on, owner, mentor_id, conversation_id, goal_id, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7) RETURNING id",
+        params![
+            title, input.due_on, input.owner.unwrap_or(Owner::Me), mentor.map(|m| m.0),
+            conversation.map(|c| c.0), input.goal_id.map(|g| g.0), now
+        ],
+        |row| row.get(0),
+    )?)
 }
 
 pub(crate) fn row_to_action(

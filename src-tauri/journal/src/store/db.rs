@@ -13,8 +13,8 @@ use std::path::Path;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::keyfile::DataKey;
-use crate::migrate;
+use crate::store::keyfile::DataKey;
+use crate::store::migrate;
 
 /// Page cache size in KiB. SQLCipher decrypts every page it reads; a cache that holds the whole
 /// journal (which is small) keeps reads close to plain SQLite speed.

@@ -5,14 +5,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::actions::{ActionItem, ActionItemFilter};
-use crate::cadence::{CadenceStatus, cadence_status};
 use crate::error::Result;
 use crate::goals::{Goal, GoalFilter};
 use crate::journal::Journal;
 use crate::kinds::{ActionStatus, GoalStatus};
+use crate::mentors::cadence::{CadenceStatus, cadence_status};
 use crate::mentors::{Mentor, MentorId};
-use crate::questions::Question;
+use crate::notes::actions::{ActionItem, ActionItemFilter};
+use crate::notes::questions::Question;
 
 /// How many past conversations the sheet recalls.
 const RECENT_CONVERSATIONS: u32 = 3;

@@ -1,139 +1,17 @@
-//! Mentors: who they are, how the relationship runs (lifecycle, agreement, focus areas), and who
-//! introduced whom. Ending a relationship keeps everything; deleting is a separate, explicit act.
+//! Mentors as records: validated fields, focus areas, the list with what is derived from the
+//! conversations, introductions, and deletion (with what it would take along).
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
-use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-use crate::cadence::{CadenceStatus, cadence_status};
+use super::{
+    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort, MentorSummary,
+};
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::kinds::{Channel, MentorStatus, Origin};
+use crate::kinds::{MentorStatus, Origin};
+use crate::mentors::cadence::cadence_status;
 use crate::validate::{self, LONG, SHORT};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[ts(export, type = "number")]
-pub struct MentorId(pub i64);
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct Mentor {
-    pub id: MentorId,
-    pub name: String,
-    pub role: String,
-    pub specialty: String,
-    pub institution: String,
-    pub email: String,
-    pub phone: String,
-    pub how_we_met: String,
-    pub origin: Origin,
-    pub private_notes: String,
-    pub focus_areas: Vec<String>,
-    pub status: MentorStatus,
-    pub status_since: NaiveDate,
-    pub end_reason: String,
-    pub cadence_days: Option<u32>,
-    pub usual_channel: Option<Channel>,
-    pub agreed_goals: String,
-    pub introduced_by: Option<MentorId>,
-    pub created_at: DateTime<Utc>,
-}
-
-/// What the user fills in to add or edit a mentor. The lifecycle is changed separately
-/// (`set_mentor_status`); `status` here only says how a new mentor starts.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct MentorInput {
-    pub name: String,
-    pub role: String,
-    pub specialty: String,
-    pub institution: String,
-    pub email: String,
-    pub phone: String,
-    pub how_we_met: String,
-    pub origin: Option<Origin>,
-    pub private_notes: String,
-    pub focus_areas: Vec<String>,
-    pub status: Option<MentorStatus>,
-    pub cadence_days: Option<u32>,
-    pub usual_channel: Option<Channel>,
-    pub agreed_goals: String,
-    pub introduced_by: Option<MentorId>,
-}
-
-impl MentorInput {
-    pub fn named(name: impl Into<String>) -> Self {
-        MentorInput {
-            name: name.into(),
-            ..Self::default()
-        }
-    }
-}
-
-/// A lifecycle step: to which status, on which day, and an optional private note (the reason,
-/// when ending).
-#[derive(Debug, Clone, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct StatusChange {
-    pub status: MentorStatus,
-    pub on: NaiveDate,
-    #[serde(default)]
-    pub note: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct StatusEntry {
-    pub status: MentorStatus,
-    pub changed_on: NaiveDate,
-    pub note: String,
-}
-
-/// A mentor as the list shows it: the record plus what is derived from the conversations.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct MentorSummary {
-    pub mentor: Mentor,
-    pub last_met: Option<NaiveDate>,
-    pub conversations: u32,
-    pub open_action_items: u32,
-    pub cadence: CadenceStatus,
-}
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub enum MentorSort {
-    #[default]
-    Name,
-    LastMet,
-    Cadence,
-}
-
-#[derive(Debug, Clone, Default, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct MentorFilter {
-    pub status: Option<MentorStatus>,
-    pub focus_area: Option<String>,
-    pub sort: MentorSort,
-}
-
-/// What deleting a mentor would take with it, for the confirmation dialog.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-#[ts(export)]
-pub struct MentorDeletionImpact {
-    pub conversations: u32,
-    pub action_items: u32,
-    pub outreach: u32,
-}
 
 struct Checked {
     name: String,
@@ -197,6 +75,7 @@ const MENTOR_COLUMNS: &str = "id, name, role, specialty, institution, email, pho
 
 impl Mentor {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
+        let status: MentorStatus = row.get("status")?;
         Ok(Mentor {
             id: MentorId(row.get("id")?),
             name: row.get("name")?,
@@ -209,7 +88,8 @@ impl Mentor {
             origin: row.get("origin")?,
             private_notes: row.get("private_notes")?,
             focus_areas: Vec::new(),
-            status: row.get("status")?,
+            status,
+            next_statuses: status.next().to_vec(),
             status_since: row.get("status_since")?,
             end_reason: row.get("end_reason")?,
             cadence_days: row.get("cadence_days")?,
@@ -313,53 +193,6 @@ impl Journal {
             .query_map([id.0], |row| row.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(names)
-    }
-
-    /// Moves a mentor through the lifecycle. Ending records the (private) reason; nothing is deleted.
-    pub fn set_mentor_status(&self, id: MentorId, change: &StatusChange) -> Result<Mentor> {
-        let current = self.mentor(id)?;
-        validate::date("on", change.on)?;
-        let note = validate::text("note", &change.note, LONG)?;
-        if current.status == change.status {
-            return Err(Error::validation(
-                "status",
-                "The mentor already has that status.",
-            ));
-        }
-        let end_reason = if change.status == MentorStatus::Ended {
-            note.clone()
-        } else {
-            String::new()
-        };
-        let now = self.now();
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE mentors SET status = ?2, status_since = ?3, end_reason = ?4, updated_at = ?5 WHERE id = ?1",
-                params![id.0, change.status, change.on, end_reason, now],
-            )?;
-            tx.execute(
-                "INSERT INTO mentor_status_changes (mentor_id, status, changed_on, note) VALUES (?1, ?2, ?3, ?4)",
-                params![id.0, change.status, change.on, note],
-            )?;
-            Ok(())
-        })?;
-        self.mentor(id)
-    }
-
-    /// Every lifecycle step in the order it was recorded (dates may be back-dated).
-    pub fn mentor_status_history(&self, id: MentorId) -> Result<Vec<StatusEntry>> {
-        self.mentor(id)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT status, changed_on, note FROM mentor_status_changes WHERE mentor_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([id.0], |row| {
-            Ok(StatusEntry {
-                status: row.get(0)?,
-                changed_on: row.get(1)?,
-                note: row.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The mentor list with what the list shows beside each name, filtered and sorted.

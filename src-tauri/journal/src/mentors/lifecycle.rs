@@ -1,0 +1,87 @@
+//! The relationship's lifecycle: prospect, active, paused, ended, and the steps between them.
+//!
+//! Which steps exist is a rule of the core (`MentorStatus::next`), so the desktop app and any other
+//! front end offer the same ones and the core refuses the rest. Ending keeps everything and
+//! records a private reason; an ended mentorship can be taken up again.
+
+use rusqlite::params;
+
+use super::{Mentor, MentorId, StatusChange, StatusEntry};
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::kinds::MentorStatus;
+use crate::validate::{self, LONG, transition_refused};
+
+impl MentorStatus {
+    /// The statuses a mentor can move to from this one, in the order to offer them. A prospect
+    /// agrees (active) or is no longer pursued (ended); pausing is for a running mentorship.
+    pub fn next(self) -> &'static [MentorStatus] {
+        use MentorStatus::*;
+        match self {
+            Prospective => &[Active, Ended],
+            Active => &[Paused, Ended],
+            Paused => &[Active, Ended],
+            Ended => &[Active],
+        }
+    }
+}
+
+impl Journal {
+    /// Moves a mentor through the lifecycle. Ending records the (private) reason; nothing is deleted.
+    pub fn set_mentor_status(&self, id: MentorId, change: &StatusChange) -> Result<Mentor> {
+        let current = self.mentor(id)?;
+        validate::date("on", change.on)?;
+        let note = validate::text("note", &change.note, LONG)?;
+        if current.status == change.status {
+            return Err(Error::validation(
+                "status",
+                "The mentor already has that status.",
+            ));
+        }
+        if !current.status.next().contains(&change.status) {
+            return Err(Error::validation(
+                "status",
+                transition_refused(
+                    "mentor",
+                    current.status.as_str(),
+                    change.status.as_str(),
+                    current.status.next().iter().map(|s| s.as_str()),
+                ),
+            ));
+        }
+        let end_reason = if change.status == MentorStatus::Ended {
+            note.clone()
+        } else {
+            String::new()
+        };
+        let now = self.now();
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE mentors SET status = ?2, status_since = ?3, end_reason = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id.0, change.status, change.on, end_reason, now],
+            )?;
+            tx.execute(
+                "INSERT INTO mentor_status_changes (mentor_id, status, changed_on, note) VALUES (?1, ?2, ?3, ?4)",
+                params![id.0, change.status, change.on, note],
+            )?;
+            Ok(())
+        })?;
+        self.mentor(id)
+    }
+
+    /// Every lifecycle step in the order it was recorded (dates may be back-dated).
+    pub fn mentor_status_history(&self, id: MentorId) -> Result<Vec<StatusEntry>> {
+        self.mentor(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT status, changed_on, note FROM mentor_status_changes WHERE mentor_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id.0], |row| {
+            Ok(StatusEntry {
+                status: row.get(0)?,
+                changed_on: row.get(1)?,
+                note: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,166 @@
+//! Key changes on an unlocked journal: a new passphrase, a new recovery key, a new data key, and
+//! the page-by-page check that follows a rotation (and that Settings offers).
+//!
+//! Each change is crash-safe by construction: only the key file is rewritten, atomically, so at
+//! every instant either the old or the new secret opens the journal. A rotation writes a whole new
+//! database under the new key, checks it, and only then points the key file at it.
+
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::store::files;
+use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
+use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
+use crate::store::vault::{KEY_FILE, read_key_file};
+
+impl Journal {
+    /// Seals the data key under a new passphrase (after a recovery-key unlock, or a change).
+    /// Only the key file is rewritten, atomically, so either the old or the new passphrase opens
+    /// the journal at every instant. The recovery key keeps working.
+    pub fn set_passphrase(&self, passphrase: &Passphrase) -> Result<()> {
+        self.set_passphrase_with(passphrase, KdfParams::default())
+    }
+
+    pub fn set_passphrase_with(&self, passphrase: &Passphrase, params: KdfParams) -> Result<()> {
+        passphrase.check_new()?;
+        read_key_file(&self.dir)?
+            .with_passphrase(&self.key, passphrase, params)?
+            .write(&self.dir.join(KEY_FILE))
+    }
+
+    /// Changes the passphrase after checking the current one (which pays the full KDF, so this is
+    /// no faster a way to guess it than unlocking). Crash-safe like `set_passphrase`.
+    pub fn change_passphrase(&self, current: &Passphrase, new: &Passphrase) -> Result<()> {
+        self.change_passphrase_with(current, new, KdfParams::default())
+    }
+
+    pub fn change_passphrase_with(
+        &self,
+        current: &Passphrase,
+        new: &Passphrase,
+        params: KdfParams,
+    ) -> Result<()> {
+        new.check_new()?;
+        let file = read_key_file(&self.dir)?;
+        let opened = file.open_with_passphrase(current)?;
+        if *opened != *self.key {
+            return Err(Error::WrongPassphrase);
+        }
+        file.with_passphrase(&self.key, new, params)?
+            .write(&self.dir.join(KEY_FILE))
+    }
+
+    /// Replaces the recovery key: the new one is returned to show once; the old one stops working.
+    pub fn regenerate_recovery_key(&self) -> Result<RecoveryKey> {
+        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        read_key_file(&self.dir)?
+            .with_recovery(&self.key, &recovery)?
+            .write(&self.dir.join(KEY_FILE))?;
+        Ok(RecoveryKey::from_bytes(&recovery))
+    }
+
+    /// Re-encrypts the whole journal under a new random data key, for a suspected leak of the old
+    /// one. Needs the passphrase (to seal the new key) and issues a new recovery key, returned to
+    /// show once.
+    ///
+    /// Crash-safe: the journal is exported into a new database file under the new key and checked;
+    /// only then is the key file atomically replaced to point at it. Until that rename, the old key
+    /// file and old database are untouched and keep working; after it, the new ones do. The old
+    /// database is deleted last (a crash before that leaves a file nobody can open without the old
+    /// key, and the next rotation or a manual clean-up removes it).
+    pub fn rotate_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        let file = read_key_file(&self.dir)?;
+        if *file.open_with_passphrase(passphrase)? != *self.key {
+            return Err(Error::WrongPassphrase);
+        }
+        let old_database = file.database().to_owned();
+        let new_key = random::<DATA_KEY_BYTES>()?;
+        let stamp = self.now().format("%Y%m%d%H%M%S");
+        let new_database = (0..100)
+            .map(|n| {
+                if n == 0 {
+                    format!("journal-{stamp}.db")
+                } else {
+                    format!("journal-{stamp}-{n}.db")
+                }
+            })
+            .find(|name| !self.dir.join(name).exists() && *name != old_database)
+            .ok_or_else(|| {
+                Error::Conflict("Too many re-encrypted copies in the journal folder.".into())
+            })?;
+        let new_path = self.dir.join(&new_database);
+        let keying = Zeroizing::new(format!(
+            "x'{}'",
+            data_encoding::HEXLOWER.encode(new_key.as_slice())
+        ));
+        let exported = (|| -> Result<()> {
+            let path = new_path
+                .to_str()
+                .ok_or_else(|| Error::Internal("the journal folder's name is not UTF-8".into()))?;
+            self.conn.execute(
+                "ATTACH DATABASE ?1 AS rotated KEY ?2",
+                rusqlite::params![path, &*keying],
+            )?;
+            let version: i64 = self
+                .conn
+                .query_row("PRAGMA main.user_version", [], |row| row.get(0))?;
+            self.conn
+                .query_row("SELECT sqlcipher_export('rotated')", [], |_| Ok(()))?;
+            self.conn
+                .execute_batch(&format!("PRAGMA rotated.user_version = {version};"))?;
+            self.conn.execute_batch("DETACH DATABASE rotated;")?;
+            Ok(())
+        })();
+        let checked = exported.and_then(|()| {
+            let conn = crate::store::db::open(&new_path, &new_key, false)?;
+            let rotated =
+                Journal::new(conn, self.dir.clone(), new_key.clone()).with_clock(self.clock);
+            rotated.verify()?;
+            Ok(rotated)
+        });
+        let rotated = match checked {
+            Ok(rotated) => rotated,
+            Err(err) => {
+                let _ = self.conn.execute_batch("DETACH DATABASE rotated;");
+                files::remove_database(&new_path);
+                return Err(err);
+            }
+        };
+        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        KeyFile::seal(
+            &new_key,
+            passphrase,
+            &recovery,
+            KdfParams::default(),
+            &new_database,
+        )?
+        .write(&self.dir.join(KEY_FILE))?;
+        // Committed: from here on the new database is the journal.
+        let old = std::mem::replace(self, rotated);
+        drop(old);
+        files::remove_database(&self.dir.join(&old_database));
+        Ok(RecoveryKey::from_bytes(&recovery))
+    }
+
+    /// Checks every page's authentication code and the database structure; `Ok` means intact.
+    /// A damaged journal is reported as `CORRUPT` with how many problems were found.
+    pub fn verify(&self) -> Result<()> {
+        let mut problems = 0usize;
+        for pragma in ["PRAGMA cipher_integrity_check", "PRAGMA integrity_check"] {
+            let mut stmt = self.conn.prepare(pragma)?;
+            let rows: Vec<String> = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            problems += rows.iter().filter(|r| r.as_str() != "ok").count();
+        }
+        if problems == 0 {
+            Ok(())
+        } else {
+            Err(Error::Corrupt(format!(
+                "The journal failed its integrity check ({problems} problem{}). Restore a backup; the damaged file was left as it is.",
+                if problems == 1 { "" } else { "s" }
+            )))
+        }
+    }
+}

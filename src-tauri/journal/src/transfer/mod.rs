@@ -1,0 +1,7 @@
+//! The journal's way in and out, once built: encrypted backups and restore, export (JSON,
+//! Markdown, PDF, age-encrypted) and import (jrnl, Day One).
+//!
+//! A room kept ready so those land beside each other and not among the domain modules. The rules
+//! they must follow are already in the store: snapshots through SQLCipher (never a raw copy of a
+//! database under WAL), files replaced atomically (`store::files`), every write through
+//! `Journal::write` so the search index stays in step, and dates from the journal's clock.

@@ -1,0 +1,7 @@
+//! Read models that gather across domains for one screen in one call: the review dashboard, the
+//! meeting prep sheet, and search. They only read; every rule they show (cadence, goal progress,
+//! target dates) comes from the domain modules, so each view agrees with the pages it links to.
+
+pub(crate) mod dashboard;
+pub(crate) mod prep;
+pub(crate) mod search;
