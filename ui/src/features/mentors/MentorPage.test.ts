@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { mockIPC } from "@tauri-apps/api/mocks";
+import { render, screen, within } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import MentorPage from "./MentorPage.svelte";
+import type { Mentor } from "../../bindings/Mentor";
+import type { MentorStatus } from "../../bindings/MentorStatus";
+import { mentor } from "../../test/fixtures";
+import { todayIso } from "../../lib/format";
+
+/** A mentor page whose core allows the changes in `next`; records what `mentor_set_status` gets. */
+function setup(status: MentorStatus, next: MentorStatus[]) {
+  let current: Mentor = mentor({ status, nextStatuses: next });
+  const changes: unknown[] = [];
+  mockIPC((cmd, args) => {
+    switch (cmd) {
+      case "mentor_get":
+        return current;
+      case "mentor_set_status": {
+        const change = (args as { change: { status: MentorStatus; note: string } }).change;
+        changes.push(change);
+        current = mentor({ status: change.status, endReason: change.note, nextStatuses: ["active"] });
+        return current;
+      }
+      case "mentors_list":
+      case "mentor_history":
+      case "outreach_list":
+      case "conversations_list":
+      case "action_items_list":
+      case "mentor_introductions":
+        return [];
+    }
+    throw new Error(`unexpected ${cmd}`);
+  });
+  render(MentorPage, { props: { id: 1 } });
+  return { changes, user: userEvent.setup() };
+}
+
+const statusButtons = () =>
+  screen.queryAllByTestId(/^status-(prospective|active|paused|ended)$/).map((b) => [b.dataset.testid, b.textContent]);
+
+describe("MentorPage status changes", () => {
+  it("offers exactly the changes the core allows, worded from the current status", async () => {
+    setup("prospective", ["active", "ended"]);
+    await screen.findByTestId("mentor-page-name");
+    expect(statusButtons()).toEqual([
+      ["status-active", "They agreed: make active"],
+      ["status-ended", "Stop pursuing"],
+    ]);
+  });
+
+  it("ends with a day and a private reason, then offers what the core allows next", async () => {
+    const { changes, user } = setup("active", ["paused", "ended"]);
+    await user.click(await screen.findByRole("button", { name: "End relationship" }));
+    const dialog = screen.getByRole("dialog");
+    expect(dialog).toHaveTextContent("It is OK to end a mentorship");
+    await user.type(within(dialog).getByLabelText("Private reason (optional)"), "Moved to another hospital");
+    await user.click(within(dialog).getByRole("button", { name: "End relationship" }));
+    expect(await screen.findByTestId("end-reason")).toHaveTextContent("Moved to another hospital");
+    expect(changes).toEqual([{ status: "ended", on: todayIso(), note: "Moved to another hospital" }]);
+    expect(statusButtons()).toEqual([["status-active", "Reactivate"]]);
+  });
+});
