@@ -7,6 +7,7 @@ mod lifecycle;
 mod mentors;
 mod notes;
 mod plaintext;
+mod rules;
 mod security;
 mod vault;
 mod xss;
