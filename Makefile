@@ -63,9 +63,10 @@ dev: deps ## Run against the Vite dev server with hot reload
 test: test-deps lint supply-chain rust-test bindings-check ui-check ui-test e2e ## Run every test layer (installs first)
 	@echo "All test layers passed."
 
-lint: ui ## rustfmt and clippy, warnings are errors
+lint: ui ## rustfmt and clippy (warnings are errors); prettier and eslint for the UI
 	cargo fmt --all --check
 	cargo clippy --workspace --all-targets --all-features -- -D warnings
+	cd ui && npm run lint
 
 # cargo-deny reads the metadata of every platform's crates, and a fresh cargo cache holds only the
 # host's: `cargo fetch` (without --target) brings the rest before the offline check.
