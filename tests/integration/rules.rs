@@ -153,8 +153,12 @@ fn item(title: &str) -> ActionItemInput {
 fn a_note_and_its_action_items_are_saved_all_or_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let journal = journal_in(&dir);
-    let mentor = journal.add_mentor(&MentorInput::named("Dr. Okafor")).unwrap();
-    let other = journal.add_mentor(&MentorInput::named("Dr. Other")).unwrap();
+    let mentor = journal
+        .add_mentor(&MentorInput::named("Dr. Okafor"))
+        .unwrap();
+    let other = journal
+        .add_mentor(&MentorInput::named("Dr. Other"))
+        .unwrap();
     let mut note = ConversationInput {
         mentor_id: Some(mentor.id),
         body: "Talked about the CV".into(),
@@ -192,7 +196,11 @@ fn a_note_and_its_action_items_are_saved_all_or_nothing() {
     assert_eq!(items.len(), 2);
     for i in &items {
         assert_eq!(i.conversation_id, Some(saved.id), "linked to the note");
-        assert_eq!(i.mentor_id, Some(mentor.id), "the note's mentor, whatever the input said");
+        assert_eq!(
+            i.mentor_id,
+            Some(mentor.id),
+            "the note's mentor, whatever the input said"
+        );
     }
 
     // A draft finished with items: the items arrive with the final save.
@@ -243,7 +251,9 @@ fn every_date_rule_reads_the_journals_clock() {
     let journal = journal_in(&dir).with_clock(Clock::on(today));
     assert_eq!(journal.today(), today);
 
-    let goal = journal.add_goal(&GoalInput::titled("Finish the QI project")).unwrap();
+    let goal = journal
+        .add_goal(&GoalInput::titled("Finish the QI project"))
+        .unwrap();
     assert_eq!(goal.set_on, today, "a new goal is set on the clock's day");
     assert_eq!(goal.status_since, today);
     assert_eq!(goal.created_at, Clock::on(today).now());
@@ -257,7 +267,10 @@ fn every_date_rule_reads_the_journals_clock() {
             },
         )
         .unwrap();
-    assert_eq!(review.reviewed_on, today, "a review defaults to the clock's day");
+    assert_eq!(
+        review.reviewed_on, today,
+        "a review defaults to the clock's day"
+    );
 
     let milestone = journal.add_milestone(goal.id, "Data collected").unwrap();
     let tomorrow = today + Duration::days(1);
@@ -289,7 +302,9 @@ fn every_date_rule_reads_the_journals_clock() {
         .unwrap();
     assert_eq!(changed.status_since, today);
 
-    let mentor = journal.add_mentor(&MentorInput::named("Dr. Clock")).unwrap();
+    let mentor = journal
+        .add_mentor(&MentorInput::named("Dr. Clock"))
+        .unwrap();
     assert_eq!(mentor.status_since, today);
     let note = journal
         .add_conversation(
