@@ -10,51 +10,36 @@ use ts_rs::TS;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// What kind of failure crossed the boundary; the UI decides what to do from this alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-#[ts(export)]
-pub enum ErrorCode {
-    WrongPassphrase,
-    Locked,
-    NotFound,
-    Validation,
-    Conflict,
-    Corrupt,
-    Io,
-    Internal,
+macro_rules! error_codes {
+    ($($(#[$doc:meta])* $code:ident = $wire:literal),+ $(,)?) => {
+        /// What kind of failure crossed the boundary; the UI decides what to do from this alone.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+        #[ts(export)]
+        pub enum ErrorCode {
+            $($(#[$doc])* #[serde(rename = $wire)] $code),+
+        }
+
+        impl ErrorCode {
+            /// Every code, for tests that check an answer carries a known one.
+            pub const ALL: &[ErrorCode] = &[$(ErrorCode::$code),+];
+
+            /// The code as it crosses IPC (`WRONG_PASSPHRASE`).
+            pub fn as_str(self) -> &'static str {
+                match self { $(ErrorCode::$code => $wire),+ }
+            }
+        }
+    };
 }
 
-impl ErrorCode {
-    /// Every code, for tests that check an answer carries a known one. A new variant fails to
-    /// compile in `as_str` until it is named there, next to this list.
-    pub const ALL: [ErrorCode; 8] = {
-        use ErrorCode::*;
-        [
-            WrongPassphrase,
-            Locked,
-            NotFound,
-            Validation,
-            Conflict,
-            Corrupt,
-            Io,
-            Internal,
-        ]
-    };
-
-    /// The code as it crosses IPC (`WRONG_PASSPHRASE`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ErrorCode::WrongPassphrase => "WRONG_PASSPHRASE",
-            ErrorCode::Locked => "LOCKED",
-            ErrorCode::NotFound => "NOT_FOUND",
-            ErrorCode::Validation => "VALIDATION",
-            ErrorCode::Conflict => "CONFLICT",
-            ErrorCode::Corrupt => "CORRUPT",
-            ErrorCode::Io => "IO",
-            ErrorCode::Internal => "INTERNAL",
-        }
-    }
+error_codes! {
+    WrongPassphrase = "WRONG_PASSPHRASE",
+    Locked = "LOCKED",
+    NotFound = "NOT_FOUND",
+    Validation = "VALIDATION",
+    Conflict = "CONFLICT",
+    Corrupt = "CORRUPT",
+    Io = "IO",
+    Internal = "INTERNAL",
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -78,18 +78,36 @@ pub(crate) fn range(
     }
 }
 
-/// The message for a status change the lifecycle does not have, naming the ones it does.
-pub(crate) fn transition_refused<'a>(
+/// A status change must be a step the lifecycle has: `next` lists the steps from `from`, and
+/// `word` names a status as the user reads it. Refusals name the steps that do exist.
+pub(crate) fn transition<T: Copy + PartialEq>(
     what: &str,
-    from: &str,
-    to: &str,
-    allowed: impl Iterator<Item = &'a str>,
-) -> String {
-    let allowed: Vec<&str> = allowed.collect();
-    let options = match allowed.as_slice() {
+    from: T,
+    to: T,
+    next: &[T],
+    word: fn(T) -> &'static str,
+) -> Result<()> {
+    if from == to {
+        return Err(Error::validation(
+            "status",
+            format!("The {what} already has that status."),
+        ));
+    }
+    if next.contains(&to) {
+        return Ok(());
+    }
+    let words: Vec<&str> = next.iter().map(|&s| word(s)).collect();
+    let options = match words.as_slice() {
         [] => "nothing else".to_owned(),
         [one] => (*one).to_owned(),
         [rest @ .., last] => format!("{} or {last}", rest.join(", ")),
     };
-    format!("A {what} that is {from} can become {options}, not {to}.")
+    Err(Error::validation(
+        "status",
+        format!(
+            "A {what} that is {} can become {options}, not {}.",
+            word(from),
+            word(to)
+        ),
+    ))
 }

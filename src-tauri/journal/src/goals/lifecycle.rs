@@ -10,7 +10,7 @@ use super::{Goal, GoalId, GoalStatusChange};
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::kinds::GoalStatus;
-use crate::validate::{self, LONG, transition_refused};
+use crate::validate::{self, LONG};
 
 impl GoalStatus {
     /// The statuses a goal can move to from this one, in the order to offer them. Achieved and
@@ -30,23 +30,13 @@ impl Journal {
     /// Achieves, pauses, drops or reactivates a goal. Leaving "active" asks for a short note.
     pub fn set_goal_status(&self, id: GoalId, change: &GoalStatusChange) -> Result<Goal> {
         let current = self.goal(id)?;
-        if current.status == change.status {
-            return Err(Error::validation(
-                "status",
-                "The goal already has that status.",
-            ));
-        }
-        if !current.status.next().contains(&change.status) {
-            return Err(Error::validation(
-                "status",
-                transition_refused(
-                    "goal",
-                    current.status.as_str(),
-                    change.status.as_str(),
-                    current.status.next().iter().map(|s| s.as_str()),
-                ),
-            ));
-        }
+        validate::transition(
+            "goal",
+            current.status,
+            change.status,
+            current.status.next(),
+            GoalStatus::as_str,
+        )?;
         let on = validate::date("on", change.on.unwrap_or_else(|| self.today()))?;
         let note = validate::text("note", &change.note, LONG)?;
         if change.status != GoalStatus::Active && note.is_empty() {

@@ -7,10 +7,10 @@
 use rusqlite::params;
 
 use super::{Mentor, MentorId, StatusChange, StatusEntry};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::journal::Journal;
 use crate::kinds::MentorStatus;
-use crate::validate::{self, LONG, transition_refused};
+use crate::validate::{self, LONG};
 
 impl MentorStatus {
     /// The statuses a mentor can move to from this one, in the order to offer them. A prospect
@@ -32,23 +32,13 @@ impl Journal {
         let current = self.mentor(id)?;
         validate::date("on", change.on)?;
         let note = validate::text("note", &change.note, LONG)?;
-        if current.status == change.status {
-            return Err(Error::validation(
-                "status",
-                "The mentor already has that status.",
-            ));
-        }
-        if !current.status.next().contains(&change.status) {
-            return Err(Error::validation(
-                "status",
-                transition_refused(
-                    "mentor",
-                    current.status.as_str(),
-                    change.status.as_str(),
-                    current.status.next().iter().map(|s| s.as_str()),
-                ),
-            ));
-        }
+        validate::transition(
+            "mentor",
+            current.status,
+            change.status,
+            current.status.next(),
+            MentorStatus::as_str,
+        )?;
         let end_reason = if change.status == MentorStatus::Ended {
             note.clone()
         } else {
