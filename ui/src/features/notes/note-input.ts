@@ -1,0 +1,72 @@
+// A note as the editor holds it (strings for the inputs) and as Rust takes it.
+import type { ActionItemInput } from "../../bindings/ActionItemInput";
+import type { Channel } from "../../bindings/Channel";
+import type { Conversation } from "../../bindings/Conversation";
+import type { ConversationInput } from "../../bindings/ConversationInput";
+import type { MentorId } from "../../bindings/MentorId";
+import type { Owner } from "../../bindings/Owner";
+import { nowLocalIso } from "../../lib/format";
+
+export interface NoteFields {
+  /** YYYY-MM-DDTHH:MM, local time, as a datetime-local input has it. */
+  occurredAt: string;
+  channel: Channel | null;
+  /** Minutes as typed. */
+  duration: string;
+  title: string;
+  body: string;
+  /** One per line; the editor keeps an empty one to type into. */
+  takeaways: string[];
+  energy: number | null;
+  stress: number | null;
+}
+
+/** An action item typed into a note before the note is saved: sent with the note, in one call. */
+export interface NewAction {
+  title: string;
+  /** YYYY-MM-DD, or "" for no due date. */
+  dueOn: string;
+  owner: Owner;
+}
+
+export function blankNote(): NoteFields {
+  return { occurredAt: nowLocalIso(), channel: null, duration: "", title: "", body: "", takeaways: [""], energy: null, stress: null };
+}
+
+export function fromConversation(c: Conversation): NoteFields {
+  return {
+    occurredAt: c.occurredAt.slice(0, 16),
+    channel: c.channel,
+    duration: c.durationMinutes ? String(c.durationMinutes) : "",
+    title: c.title,
+    body: c.body,
+    takeaways: c.takeaways.length > 0 ? [...c.takeaways] : [""],
+    energy: c.energy,
+    stress: c.stress,
+  };
+}
+
+/** The note as Rust takes it; an autosaved draft carries no action items (they come with the note). */
+export function toConversationInput(note: NoteFields, mentorId: MentorId | null, actionItems: NewAction[] = []): ConversationInput {
+  return {
+    mentorId,
+    occurredAt: note.occurredAt.length === 16 ? `${note.occurredAt}:00` : note.occurredAt,
+    channel: note.channel,
+    durationMinutes: note.duration.trim() ? Number(note.duration) : null,
+    title: note.title,
+    body: note.body,
+    takeaways: note.takeaways.filter((t) => t.trim().length > 0),
+    energy: note.energy,
+    stress: note.stress,
+    actionItems: actionItems.map(toItemInput),
+  };
+}
+
+export function blankAction(): NewAction {
+  return { title: "", dueOn: "", owner: "me" };
+}
+
+/** The core links the item to the note and to the note's mentor, whatever is sent here. */
+function toItemInput(a: NewAction): ActionItemInput {
+  return { title: a.title, dueOn: a.dueOn || null, owner: a.owner, mentorId: null, conversationId: null, goalId: null };
+}
