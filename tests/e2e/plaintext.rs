@@ -4,7 +4,7 @@ use crate::support::{
     Outcome, TauriDriver, add_mentor, built_app, check, click, click_css, count_files,
     create_journal, el, files_containing, in_session, press, type_into, wait_text,
 };
-use std::process::Command;
+use mentor_journal_tests::tool;
 use thirtyfour::prelude::*;
 
 /// Writes notes through the app's own IPC from inside the page, in batches.
@@ -81,7 +81,7 @@ async fn a_thousand_markers_leave_no_plaintext_on_disk() -> Outcome {
     );
     std::fs::remove_file(cache.join("control.txt"))?;
 
-    let listing = Command::new("find")
+    let listing = tool("find")?
         .arg(xdg.path())
         .arg("-type")
         .arg("f")

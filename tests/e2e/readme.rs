@@ -4,8 +4,8 @@ use crate::support::{
     Outcome, TauriDriver, built_app, check, click, click_css, create_journal, el, in_session,
     screenshot, wait_text,
 };
+use mentor_journal_tests::tool;
 use std::path::Path;
-use std::process::Command;
 use std::time::Duration;
 use thirtyfour::prelude::*;
 
@@ -77,12 +77,12 @@ async fn readme_screenshots() -> Outcome {
         let osei = d.execute(SEED_JOURNAL, vec![]).await?.json().clone();
         let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs");
         std::fs::create_dir_all(&docs)?;
-        let shoot = |name: &str| {
-            let status = Command::new("import")
+        let shoot = |name: &str| -> Outcome<bool> {
+            let status = tool("import")?
                 .args(["-window", "root", "-crop", "1100x760+0+0"])
                 .arg(docs.join(name))
-                .status();
-            status.map(|s| s.success())
+                .status()?;
+            Ok(status.success())
         };
         click(d, "nav-dashboard").await?;
         wait_text(d, "[data-testid='dashboard-goal']", "registry paper").await?;

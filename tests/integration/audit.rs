@@ -1,6 +1,11 @@
-//! The webview's security configuration, read from the files Tauri builds with: a CSP with no
-//! remote or inline script, and capabilities that grant no shell, file-system or HTTP plugin and no
-//! wildcard. The audit is checked against a deliberately bad configuration too, so it can fail.
+//! Audits of the files the app and its tests are built from. Here, the webview's security
+//! configuration, read from the files Tauri builds with: a CSP with no remote or inline script,
+//! and capabilities that grant no shell, file-system or HTTP plugin and no wildcard. In `tools`
+//! and `makefile`, the programs the tests and the make targets spawn, against tests/tools.txt.
+//! Every audit is checked against a deliberately bad input too, so it can fail.
+
+mod makefile;
+mod tools;
 
 use serde_json::Value;
 use std::path::Path;
@@ -66,6 +71,14 @@ fn audit(conf: &Value, capabilities: &[Value]) -> Vec<String> {
         }
     }
     problems
+}
+
+/// The programs on tests/tools.txt.
+fn listed() -> Vec<&'static str> {
+    mentor_journal_tests::listed_tools()
+        .into_iter()
+        .map(|(program, _)| program)
+        .collect()
 }
 
 fn read_json(path: &Path) -> Value {

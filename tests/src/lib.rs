@@ -1,5 +1,9 @@
 //! Shared test material for the integration and end-to-end suites.
 
+mod tools;
+
+pub use tools::{TOOLS_TXT, ToolError, listed_tools, tool, tool_on, uncommented};
+
 /// At least 100 hostile Markdown/HTML payloads. Each one, if it ever ran, would set
 /// `window.__xss` or try to reach a remote host; the tests check that neither happens.
 pub fn hostile_payloads() -> Vec<String> {

@@ -1,9 +1,9 @@
 //! The desktop around the app: a private D-Bus session bus, the X clipboard, files on disk.
 
 use super::Outcome;
+use mentor_journal_tests::tool;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::process::{Child, Stdio};
 
 /// A private D-Bus session bus for one test, stopped when dropped.
@@ -14,7 +14,7 @@ pub struct SessionBus {
 
 impl SessionBus {
     pub fn start() -> Outcome<Self> {
-        let mut daemon = Command::new("dbus-daemon")
+        let mut daemon = tool("dbus-daemon")?
             .args(["--session", "--nofork", "--print-address"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -30,7 +30,7 @@ impl SessionBus {
     }
 
     pub fn signal(&self, path: &str, member: &str, arg: &str) -> Outcome {
-        let status = Command::new("dbus-send")
+        let status = tool("dbus-send")?
             .args(["--session", "--type=signal", path, member, arg])
             .env("DBUS_SESSION_BUS_ADDRESS", &self.address)
             .status()?;
@@ -48,7 +48,7 @@ impl Drop for SessionBus {
 
 /// What the X clipboard holds now, read with xclip (empty when nothing is offered).
 pub fn clipboard() -> Outcome<String> {
-    let out = Command::new("xclip")
+    let out = tool("xclip")?
         .args(["-selection", "clipboard", "-o"])
         .stderr(Stdio::null())
         .output()?;

@@ -1,6 +1,7 @@
 //! tauri-driver and the WebDriver sessions it opens on the real app, and screenshots of them.
 
 use super::Outcome;
+use mentor_journal_tests::tool;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -11,6 +12,8 @@ use thirtyfour::prelude::*;
 pub struct TauriDriver {
     child: Child,
     port: u16,
+    /// `kill`, looked up before tauri-driver starts: a drop must not be where it turns out missing.
+    kill: Command,
 }
 
 impl TauriDriver {
@@ -22,7 +25,8 @@ impl TauriDriver {
     pub fn start_with(journal_dir: &Path, env: &[(&str, &Path)]) -> Outcome<Self> {
         let port = free_port()?;
         let native_port = free_port()?;
-        let child = Command::new("tauri-driver")
+        let kill = tool("kill")?;
+        let child = tool("tauri-driver")?
             .args([
                 "--port",
                 &port.to_string(),
@@ -37,7 +41,7 @@ impl TauriDriver {
             .map_err(|e| {
                 format!("could not start tauri-driver (make test-deps installs it): {e}")
             })?;
-        let driver = TauriDriver { child, port };
+        let driver = TauriDriver { child, port, kill };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             check!(
@@ -73,7 +77,8 @@ impl TauriDriver {
 
 impl Drop for TauriDriver {
     fn drop(&mut self) {
-        let _ = Command::new("kill")
+        let _ = self
+            .kill
             .args(["-TERM", &self.child.id().to_string()])
             .status();
         let _ = self.child.wait();
@@ -116,15 +121,17 @@ pub async fn in_session<T>(
     outcome
 }
 
-/// Saves a screenshot for people to look at; best effort, it asserts nothing. The X display is
-/// captured with ImageMagick's `import` when it is installed (what a user would see, window and
-/// all); otherwise WebDriver's own screenshot, which WebKitWebDriver sometimes never answers.
+/// Saves a screenshot for people to look at; it asserts nothing about the page. The X display is
+/// captured with ImageMagick's `import` (what a user would see, window and all), which must be
+/// installed: without it this fails with "import is missing: run make test-deps" rather than
+/// falling back to WebDriver's own screenshot, which WebKitWebDriver sometimes never answers (a
+/// run would then "time out" for no visible reason). Only a capture that runs and fails falls back.
 pub async fn screenshot(driver: &WebDriver, name: &str) -> Outcome {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-screenshots");
     std::fs::create_dir_all(&dir)?;
     let path = dir.join(format!("{name}.png"));
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let captured = Command::new("import")
+    let captured = tool("import")?
         .args(["-window", "root"])
         .arg(&path)
         .stderr(Stdio::null())
