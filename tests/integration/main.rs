@@ -17,7 +17,9 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// A cheap KDF for tests that are not about the KDF; the vault tests use the real default.
+/// A cheap KDF for tests that are not about the KDF (those use the real default, `Vault::create`).
+/// The one such helper under tests/: only this binary opens vaults itself, the e2e suite drives
+/// the app, which always uses the real KDF. Tests that edit a key file derive the numbers from it.
 pub fn fast_kdf() -> KdfParams {
     KdfParams {
         memory_kib: 1024,
