@@ -55,6 +55,11 @@ export function toCommandError(error: unknown): CommandError {
   return new CommandError("INTERNAL", "Something went wrong. Please try again.");
 }
 
+/** What to tell the user about a failure, whatever was thrown. */
+export function messageOf(failure: unknown): string {
+  return toCommandError(failure).message;
+}
+
 /** A failure's message keyed by the field it is about ("form" when none), for a form's error map. */
 export function errorsByField(failure: unknown): Record<string, string> {
   const error = toCommandError(failure);
