@@ -26,7 +26,7 @@ export interface Theme {
   series: string[];
 }
 
-/** The current theme's colours, read from the CSS custom properties in app.css. */
+/** The current theme's colours, read from the CSS custom properties in styles/tokens.css. */
 export function theme(): Theme {
   const css = getComputedStyle(document.documentElement);
   const v = (name: string) => css.getPropertyValue(name).trim();
