@@ -37,7 +37,7 @@ $(NPM_STAMP): ui/package.json ui/package-lock.json
 
 test-deps: deps ## Also install every program the tests spawn (tests/tools.txt)
 	@apt=""; cargo=""; for t in $(TOOLS); do prog=$${t%%=*}; src=$${t#*=}; \
-	  command -v "$$prog" >/dev/null && continue; \
+	  type -P "$$prog" >/dev/null && continue; \
 	  case "$$src" in cargo:*) cargo="$$cargo $${src#cargo:}";; *) apt="$$apt $$src";; esac; \
 	done; \
 	if [ -n "$$apt" ]; then \
@@ -46,7 +46,7 @@ test-deps: deps ## Also install every program the tests spawn (tests/tools.txt)
 	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$apt; \
 	fi; \
 	for c in $$cargo; do echo "Installing $${c%@*} with cargo"; cargo install --locked "$${c%@*}" --version "$${c#*@}"; done; \
-	for t in $(TOOLS); do prog=$${t%%=*}; command -v "$$prog" >/dev/null || { echo "$$prog is still missing after make test-deps"; exit 1; }; done
+	for t in $(TOOLS); do prog=$${t%%=*}; type -P "$$prog" >/dev/null || { echo "$$prog is still missing after make test-deps"; exit 1; }; done
 
 ui: deps ## Build the web UI into ui/dist (embedded into the app binary)
 	cd ui && npm run build

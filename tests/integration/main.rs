@@ -21,11 +21,7 @@ use std::path::Path;
 /// The one such helper under tests/: only this binary opens vaults itself, the e2e suite drives
 /// the app, which always uses the real KDF. Tests that edit a key file derive the numbers from it.
 pub fn fast_kdf() -> KdfParams {
-    KdfParams {
-        memory_kib: 1024,
-        iterations: 1,
-        parallelism: 1,
-    }
+    KdfParams::cheap_for_tests()
 }
 
 pub fn passphrase() -> Passphrase {
