@@ -67,7 +67,7 @@ fn a_prospect_becomes_active_then_ends_and_keeps_its_history() {
             prospect.id,
             &StatusChange {
                 status: MentorStatus::Active,
-                on: date("2026-01-20"),
+                on: Some(date("2026-01-20")),
                 note: String::new(),
             },
         )
@@ -105,7 +105,7 @@ fn a_prospect_becomes_active_then_ends_and_keeps_its_history() {
             active.id,
             &StatusChange {
                 status: MentorStatus::Ended,
-                on: date("2026-06-01"),
+                on: Some(date("2026-06-01")),
                 note: "Moved abroad".into(),
             },
         )
@@ -144,7 +144,7 @@ fn a_prospect_becomes_active_then_ends_and_keeps_its_history() {
             active.id,
             &StatusChange {
                 status: MentorStatus::Ended,
-                on: date("2026-06-02"),
+                on: Some(date("2026-06-02")),
                 note: String::new(),
             },
         )
@@ -202,7 +202,7 @@ fn the_list_shows_cadence_status_and_sorts_and_filters() {
             paused.id,
             &StatusChange {
                 status: MentorStatus::Paused,
-                on: date("2026-02-01"),
+                on: Some(date("2026-02-01")),
                 note: String::new(),
             },
         )

@@ -39,7 +39,7 @@ fn mentor_in(journal: &Journal, from: MentorStatus) -> journal::MentorId {
                 mentor.id,
                 &StatusChange {
                     status: from,
-                    on: journal.today(),
+                    on: Some(journal.today()),
                     note: "on the way".into(),
                 },
             )
@@ -66,7 +66,7 @@ fn mentor_status_changes_are_exactly_the_ones_the_core_offers() {
                 id,
                 &StatusChange {
                     status: to,
-                    on: journal.today(),
+                    on: Some(journal.today()),
                     note: String::new(),
                 },
             );
@@ -322,4 +322,48 @@ fn every_date_rule_reads_the_journals_clock() {
         "a note without a time is written now, on the clock"
     );
     assert_eq!(journal.dashboard(journal.today()).unwrap().today, today);
+}
+
+#[test]
+fn a_status_change_defaults_to_today_and_cannot_be_dated_in_the_future() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = day("2026-03-10");
+    let journal = journal_in(&dir).with_clock(Clock::on(today));
+    let mentor = journal.add_mentor(&MentorInput::named("Dr. Date")).unwrap();
+    let pause = |on| StatusChange {
+        status: MentorStatus::Paused,
+        on,
+        note: String::new(),
+    };
+    let err = journal
+        .set_mentor_status(mentor.id, &pause(Some(today + Duration::days(1))))
+        .unwrap_err();
+    assert_eq!(
+        err.field(),
+        Some("on"),
+        "tomorrow has not happened yet: {err}"
+    );
+    assert_eq!(
+        journal.mentor(mentor.id).unwrap().status,
+        MentorStatus::Active
+    );
+    let paused = journal.set_mentor_status(mentor.id, &pause(None)).unwrap();
+    assert_eq!(
+        paused.status_since, today,
+        "no date (an emptied field) means today, not an unreadable request"
+    );
+
+    let goal = journal.add_goal(&GoalInput::titled("Match")).unwrap();
+    let err = journal
+        .set_goal_status(
+            goal.id,
+            &GoalStatusChange {
+                status: GoalStatus::Achieved,
+                on: Some(today + Duration::days(30)),
+                note: "Matched".into(),
+            },
+        )
+        .unwrap_err();
+    assert_eq!(err.field(), Some("on"), "{err}");
+    assert_eq!(journal.goal(goal.id).unwrap().status, GoalStatus::Active);
 }

@@ -66,7 +66,7 @@ fn dashboard(c: &mut Criterion) {
                         m.id,
                         &StatusChange {
                             status: MentorStatus::Ended,
-                            on: today,
+                            on: Some(today),
                             note: String::new(),
                         },
                     )

@@ -63,6 +63,21 @@ impl Journal {
         self.clock.today()
     }
 
+    /// The day something happened (a status change, a milestone done): today unless given, in the
+    /// sane date range, and not after today, for what has not happened cannot be recorded.
+    pub(crate) fn day_it_happened(
+        &self,
+        field: &'static str,
+        on: Option<NaiveDate>,
+        future_message: &str,
+    ) -> Result<NaiveDate> {
+        let day = crate::validate::date(field, on.unwrap_or_else(|| self.today()))?;
+        if day > self.today() {
+            return Err(crate::error::Error::validation(field, future_message));
+        }
+        Ok(day)
+    }
+
     /// The one way domain code writes: an immediate transaction, committed only if `op` succeeds.
     /// The search index is maintained by triggers inside the same transaction, so it can never
     /// disagree with what was committed.

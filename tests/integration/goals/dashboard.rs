@@ -20,7 +20,7 @@ fn the_dashboard_shows_what_needs_attention_on_a_fixed_day() {
             old,
             &StatusChange {
                 status: MentorStatus::Ended,
-                on: day("2026-01-01"),
+                on: Some(day("2026-01-01")),
                 note: String::new(),
             },
         )

@@ -5,4 +5,8 @@ import type { MentorStatus } from "./MentorStatus";
  * A lifecycle step: to which status, on which day, and an optional private note (the reason,
  * when ending).
  */
-export type StatusChange = { status: MentorStatus, on: string, note: string, };
+export type StatusChange = { status: MentorStatus, 
+/**
+ * Defaults to today; may be back-dated, never in the future.
+ */
+on: string | null, note: string, };

@@ -57,4 +57,13 @@ describe("StatusChange", () => {
     expect(within(dialog).getByLabelText("Note (optional)")).not.toHaveAttribute("aria-invalid");
     expect(onchanged).not.toHaveBeenCalled();
   });
+
+  it("sends no day when the date field was emptied, so the core records today", async () => {
+    const { onsave, user } = setup(["paused"]);
+    await user.click(screen.getByRole("button", { name: "Make paused" }));
+    const dialog = screen.getByRole("dialog");
+    await user.clear(within(dialog).getByLabelText("Date"));
+    await user.click(within(dialog).getByRole("button", { name: "Save" }));
+    await vi.waitFor(() => expect(onsave).toHaveBeenCalledWith({ status: "paused", on: null, note: "" }));
+  });
 });

@@ -26,6 +26,8 @@ impl GoalStatus {
     }
 }
 
+const FUTURE: &str = "A status change cannot be dated in the future; record it on the day.";
+
 impl Journal {
     /// Achieves, pauses, drops or reactivates a goal. Leaving "active" asks for a short note.
     pub fn set_goal_status(&self, id: GoalId, change: &GoalStatusChange) -> Result<Goal> {
@@ -37,7 +39,7 @@ impl Journal {
             current.status.next(),
             GoalStatus::as_str,
         )?;
-        let on = validate::date("on", change.on.unwrap_or_else(|| self.today()))?;
+        let on = self.day_it_happened("on", change.on, FUTURE)?;
         let note = validate::text("note", &change.note, LONG)?;
         if change.status != GoalStatus::Active && note.is_empty() {
             return Err(Error::validation(

@@ -82,13 +82,11 @@ impl Journal {
     ) -> Result<Milestone> {
         self.milestone(id)?;
         if let Some(day) = done_on {
-            validate::date("doneOn", day)?;
-            if day > self.today() {
-                return Err(Error::validation(
-                    "doneOn",
-                    "A milestone cannot be done in the future; tick it off on the day.",
-                ));
-            }
+            self.day_it_happened(
+                "doneOn",
+                Some(day),
+                "A milestone cannot be done in the future; tick it off on the day.",
+            )?;
         }
         self.write(|tx| {
             tx.execute(

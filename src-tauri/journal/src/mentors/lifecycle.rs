@@ -26,11 +26,13 @@ impl MentorStatus {
     }
 }
 
+const FUTURE: &str = "A status change cannot be dated in the future; record it on the day.";
+
 impl Journal {
     /// Moves a mentor through the lifecycle. Ending records the (private) reason; nothing is deleted.
     pub fn set_mentor_status(&self, id: MentorId, change: &StatusChange) -> Result<Mentor> {
         let current = self.mentor(id)?;
-        validate::date("on", change.on)?;
+        let on = self.day_it_happened("on", change.on, FUTURE)?;
         let note = validate::text("note", &change.note, LONG)?;
         validate::transition(
             "mentor",
@@ -48,11 +50,11 @@ impl Journal {
         self.write(|tx| {
             tx.execute(
                 "UPDATE mentors SET status = ?2, status_since = ?3, end_reason = ?4, updated_at = ?5 WHERE id = ?1",
-                params![id.0, change.status, change.on, end_reason, now],
+                params![id.0, change.status, on, end_reason, now],
             )?;
             tx.execute(
                 "INSERT INTO mentor_status_changes (mentor_id, status, changed_on, note) VALUES (?1, ?2, ?3, ?4)",
-                params![id.0, change.status, change.on, note],
+                params![id.0, change.status, on, note],
             )?;
             Ok(())
         })?;

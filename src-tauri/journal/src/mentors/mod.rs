@@ -85,7 +85,9 @@ impl MentorInput {
 #[ts(export)]
 pub struct StatusChange {
     pub status: MentorStatus,
-    pub on: NaiveDate,
+    /// Defaults to today; may be back-dated, never in the future.
+    #[serde(default)]
+    pub on: Option<NaiveDate>,
     #[serde(default)]
     pub note: String,
 }
