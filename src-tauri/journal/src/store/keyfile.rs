@@ -333,9 +333,22 @@ fn decode_array<const N: usize>(text: &str) -> Result<[u8; N]> {
 /// unlock attempt, wrong ones included, pays the full derivation (no shortcut on failure).
 static KDF_RUNS: AtomicU64 = AtomicU64::new(0);
 
+thread_local! {
+    /// The parameters of every Argon2 run made on this thread, in order. Tests read it to check
+    /// that an attempt paid the full cost: unlike the process-wide count, other tests running in
+    /// parallel (on their own threads, with the cheap parameters) cannot add to it.
+    static PAID: std::cell::RefCell<Vec<KdfParams>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 #[doc(hidden)]
 pub fn kdf_runs() -> u64 {
     KDF_RUNS.load(Ordering::SeqCst)
+}
+
+/// The parameters each key derivation on the calling thread ran with, oldest first.
+#[doc(hidden)]
+pub fn kdf_paid_on_this_thread() -> Vec<KdfParams> {
+    PAID.with(|paid| paid.borrow().clone())
 }
 
 fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey> {
@@ -351,6 +364,7 @@ fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(passphrase.as_bytes(), salt, out.as_mut_slice())
         .map_err(|_| Error::Internal("key derivation failed".into()))?;
+    PAID.with(|paid| paid.borrow_mut().push(p));
     Ok(out)
 }
 
