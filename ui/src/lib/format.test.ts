@@ -14,10 +14,41 @@ describe("cadenceBadge", () => {
 });
 
 describe("formatDate", () => {
-  it("shows a calendar date without shifting it across time zones", () => {
-    const shown = formatDate("2026-03-01");
-    expect(shown).toMatch(/2026/);
-    expect(shown).toMatch(/1/);
+  // Node re-reads TZ whenever it is assigned, so each zone below really is the local zone while
+  // its case runs (checked through the UTC offset). A zone west of UTC catches a parse as UTC
+  // midnight (the day before, locally); one east of UTC catches a conversion to UTC (the local
+  // midnight is the previous UTC day). On a UTC machine neither shift shows, so UTC alone proves
+  // nothing.
+  const zones = [
+    { tz: "America/Los_Angeles", west: true },
+    { tz: "Pacific/Honolulu", west: true },
+    { tz: "Asia/Tokyo", west: false },
+    { tz: "Pacific/Kiritimati", west: false },
+  ];
+  const asCalendar = (y: number, m: number, d: number) =>
+    new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(undefined, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      timeZone: "UTC",
+    });
+
+  it.each(zones)("shows a calendar date without shifting it across time zones ($tz)", ({ tz, west }) => {
+    const saved = process.env.TZ;
+    process.env.TZ = tz;
+    try {
+      const offset = new Date(2026, 2, 1).getTimezoneOffset();
+      expect(west ? offset > 0 : offset < 0, `${tz} is in effect (offset ${offset} min)`).toBe(true);
+      expect(formatDate("2026-03-01")).toBe(asCalendar(2026, 3, 1));
+      expect(formatDate("2026-12-31")).toBe(asCalendar(2026, 12, 31));
+      expect(formatDate("2026-01-01T00:00:00")).toBe(asCalendar(2026, 1, 1));
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
+  it("shows nothing for no date", () => {
     expect(formatDate(null)).toBe("");
   });
 });
