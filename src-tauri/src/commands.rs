@@ -345,11 +345,15 @@ mod typescript {
 
 #[cfg(test)]
 mod export {
-    /// Writes `Commands.ts` next to the ts-rs bindings; `make bindings` runs it and CI fails when the
-    /// committed file differs.
+    /// Writes `Commands.ts` next to the ts-rs bindings: into `TS_RS_EXPORT_DIR` like them (set to
+    /// ui/src/bindings by .cargo/config.toml; `make bindings-check` points both at a temp folder to
+    /// compare), and CI fails when the committed file differs.
     #[test]
     fn export_command_map() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings");
+        let dir = std::env::var_os("TS_RS_EXPORT_DIR").map_or_else(
+            || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings"),
+            std::path::PathBuf::from,
+        );
         std::fs::create_dir_all(&dir).unwrap();
         std::fs::write(dir.join("Commands.ts"), super::typescript()).unwrap();
     }
