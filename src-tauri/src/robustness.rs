@@ -229,10 +229,29 @@ fn oversized_inputs_are_refused_as_validation() {
         let err = invoke(&webview, cmd, body).expect_err(cmd);
         assert_eq!(err["code"], "VALIDATION", "{cmd}: {err}");
     }
-    // The unlock attempt with a huge passphrase is refused before any key derivation.
+    // The unlock attempt with a huge passphrase is refused before any key derivation. It is
+    // called here on the test thread (not through IPC, whose async commands run on Tauri's
+    // runtime threads), so the per-thread record of derivations sees exactly what it paid;
+    // the process-wide `kdf_runs` would also count other tests' unlocks running in parallel.
     state.lock().unwrap();
+    let paid_before = journal::kdf_paid_on_this_thread().len();
     let err = state
         .unlock(&journal::Passphrase::new("y".repeat(1 << 20)))
         .unwrap_err();
-    assert!(matches!(err.code, journal::ErrorCode::Validation));
+    assert!(
+        matches!(err.code, journal::ErrorCode::Validation),
+        "{err:?}"
+    );
+    assert_eq!(
+        journal::kdf_paid_on_this_thread().len(),
+        paid_before,
+        "a 1 MiB passphrase was stretched before it was refused: length is checked first"
+    );
+    // Control: the record does see an unlock made the same way (one cheap derivation).
+    state.unlock(&pass).unwrap();
+    assert_eq!(
+        journal::kdf_paid_on_this_thread()[paid_before..],
+        [journal::KdfParams::cheap_for_tests()],
+        "the probe sees derivations made on this thread"
+    );
 }
