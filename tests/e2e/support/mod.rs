@@ -22,7 +22,7 @@ mod driver;
 mod page;
 mod steps;
 
-pub use desktop::{SessionBus, clipboard, count_files, files_containing};
+pub use desktop::{SessionBus, clipboard, files_containing, scan};
 pub use driver::{TauriDriver, built_app, in_session, screenshot};
 pub use page::{
     click, click_css, count, el, mentor_names, press, set_value, testid, texts, type_into,
