@@ -361,13 +361,32 @@ fn search_over_five_thousand_notes() {
         "newest first"
     );
 
-    let lees = find(SearchQuery {
-        mentor_id: Some(lee),
-        ..text("sepsis")
-    });
+    // Sepsis is notes 0, 4, 8, ...: all Dr. Osei's (even numbers); residency (1, 5, 9, ...) all
+    // Dr. Lee's. Each mentor's filter keeps that mentor's notes and only those.
+    let of = |mentor, word| {
+        find(SearchQuery {
+            mentor_id: Some(mentor),
+            ..text(word)
+        })
+    };
+    assert_eq!(find(text("sepsis")).len(), 500, "sepsis notes exist");
     assert!(
-        lees.is_empty(),
-        "sepsis notes are all Dr. Osei's (even numbers)"
+        of(lee, "sepsis").is_empty(),
+        "sepsis notes are all Dr. Osei's (even numbers), so none is Dr. Lee's"
+    );
+    let oseis = of(osei, "sepsis");
+    assert_eq!(oseis.len(), 500, "Dr. Osei's filter keeps the sepsis notes");
+    assert!(oseis.iter().all(|h| h.mentor_id == Some(osei)));
+    let lees = of(lee, "residency");
+    assert_eq!(
+        lees.len(),
+        500,
+        "Dr. Lee's filter keeps the residency notes"
+    );
+    assert!(lees.iter().all(|h| h.mentor_id == Some(lee)));
+    assert!(
+        of(osei, "residency").is_empty(),
+        "residency notes are all Dr. Lee's (odd numbers)"
     );
     let window = find(SearchQuery {
         from: Some("2024-02-01".parse().unwrap()),
@@ -401,8 +420,21 @@ fn search_over_five_thousand_notes() {
         SearchKind::Mentor,
         "mentors are searchable too"
     );
-    assert!(
-        find(text("\" OR \"")).is_empty(),
-        "query syntax in the input is inert"
-    );
+    // Read as FTS5 syntax, each of these would find thousands of notes; typed, they are plain
+    // words, and no note has the words "or", "near" or "and" (nor a word that starts with them).
+    for word in ["or", "near", "and"] {
+        assert!(find(text(word)).is_empty(), "no note has the word {word:?}");
+    }
+    for typed in [
+        "sepsis OR grant",
+        "\"sepsis\" OR \"grant\"",
+        "NEAR(sepsis audit)",
+        "sepsis AND bundle",
+        "grant OR",
+    ] {
+        assert!(
+            find(text(typed)).is_empty(),
+            "query syntax in the input is inert: {typed:?} finds only notes with all its words"
+        );
+    }
 }
