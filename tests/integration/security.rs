@@ -60,13 +60,19 @@ impl XorShift {
     }
 }
 
+/// The text after `marker` in a child's output line. The marker may follow other text on the line:
+/// libtest prints "test name ... " with no newline before the helper's first line.
+fn after_marker<'a>(line: &'a str, marker: &str) -> Option<&'a str> {
+    line.find(marker).map(|at| &line[at + marker.len()..])
+}
+
 /// How long a child may take to start and acknowledge its first piece of work (a loaded machine
 /// building in parallel can be slow; a healthy child needs milliseconds).
 const CHILD_START_LIMIT: Duration = Duration::from_secs(60);
 
 /// Runs one of this binary's helpers (an ignored test that acts only when its environment names
 /// a journal folder), waits until it has acknowledged its first piece of work (a stdout line
-/// starting with `ack`), lets it work for `millis` more and kills it with SIGKILL (no destructor,
+/// containing `ack`), lets it work for `millis` more and kills it with SIGKILL (no destructor,
 /// no checkpoint, no goodbye). Returns the lines it printed, each printed only after the work it
 /// reports was done. A child that never acknowledges anything, or exits before it is killed,
 /// fails the test with its stderr: such a round would test nothing.
@@ -111,7 +117,7 @@ fn run_child_until_killed(
         let left = CHILD_START_LIMIT.saturating_sub(started.elapsed());
         match lines.recv_timeout(left) {
             Ok(line) => {
-                let is_ack = line.starts_with(ack);
+                let is_ack = after_marker(&line, ack).is_some();
                 seen.push(line);
                 if is_ack {
                     break Ok(());
@@ -455,7 +461,7 @@ fn killed_writers_lose_no_acknowledged_write() {
         );
         let this_round: Vec<i64> = lines
             .iter()
-            .filter_map(|l| l.strip_prefix("committed ")?.parse::<i64>().ok())
+            .filter_map(|l| after_marker(l, "committed ")?.parse::<i64>().ok())
             .collect();
         assert!(
             !this_round.is_empty(),
@@ -547,7 +553,7 @@ fn a_killed_passphrase_change_leaves_exactly_one_passphrase_working() {
             rng.below(160),
         )
         .iter()
-        .filter_map(|l| l.strip_prefix("now ")?.parse::<u64>().ok())
+        .filter_map(|l| after_marker(l, "now ")?.parse::<u64>().ok())
         .max()
         .unwrap_or_else(|| panic!("round {round}: the child acknowledged no change"));
 
