@@ -1,14 +1,12 @@
-//! Every command, fed random and malformed JSON through Tauri's real IPC path (mock runtime): no
-//! panic, and every failure is the `{ code, message }` envelope with a known code.
+//! Every command, fed random and malformed JSON on an empty journal: mostly argument parsing.
+//! No panic, and every failure is the `{ code, message }` envelope with a known code.
 
 use proptest::prelude::*;
 use serde_json::{Map, Value, json};
-use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{INVOKE_KEY, get_ipc_response, mock_builder, mock_context, noop_assets};
-use tauri::webview::InvokeRequest;
-use tauri::{Manager, WebviewWindowBuilder};
+use tauri::Manager;
 
-use crate::commands::{NAMES, handler};
+use super::{invoke, mock_app};
+use crate::commands::NAMES;
 use crate::state::AppState;
 
 const KEYS: &[&str] = &[
@@ -73,54 +71,6 @@ fn arb_body() -> impl Strategy<Value = Value> {
     ]
 }
 
-/// A journal with a cheap KDF in a temp folder, and the app's real command handler on Tauri's
-/// mock runtime pointed at it (locked). The closure may add to the journal before it is locked.
-fn mock_app(
-    prepare: impl FnOnce(&journal::Journal),
-) -> (
-    tempfile::TempDir,
-    journal::Passphrase,
-    journal::RecoveryKey,
-    tauri::App<tauri::test::MockRuntime>,
-    tauri::WebviewWindow<tauri::test::MockRuntime>,
-) {
-    let dir = tempfile::tempdir().unwrap();
-    let pass = journal::Passphrase::new("correct horse battery staple");
-    let cheap = journal::KdfParams::cheap_for_tests();
-    let (j, recovery) = journal::Vault::create_with(dir.path(), &pass, cheap).unwrap();
-    prepare(&j);
-    j.lock();
-    let app = mock_builder()
-        .invoke_handler(handler())
-        .build(mock_context(noop_assets()))
-        .unwrap();
-    app.manage(AppState::new(dir.path().to_path_buf()));
-    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
-        .build()
-        .unwrap();
-    (dir, pass, recovery, app, webview)
-}
-
-/// Sends one command through the IPC path exactly as the page would.
-fn invoke(
-    webview: &tauri::WebviewWindow<tauri::test::MockRuntime>,
-    cmd: &str,
-    body: Value,
-) -> Result<tauri::ipc::InvokeResponseBody, Value> {
-    get_ipc_response(
-        webview,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-}
-
 #[test]
 fn every_command_answers_malformed_input_with_the_error_envelope() {
     let (_dir, _pass, first_recovery, app, webview) = mock_app(|_| {});
@@ -139,8 +89,12 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
             .run(&arb_body(), |body| {
                 // Each case starts unlocked (with the recovery key: no KDF, and it survives a random
                 // passphrase being set), so commands get past the LOCKED check.
-                let _ = state
+                let unlocked = state
                     .unlock_with_recovery(&journal::RecoveryKey::new(recovery.borrow().clone()));
+                prop_assert!(
+                    unlocked.is_ok(),
+                    "the tracked recovery key stopped working before {name}: {unlocked:?}"
+                );
                 let response = invoke(&webview, name, body.clone());
                 match response {
                     Ok(body) => {

@@ -1,0 +1,176 @@
+//! The argument types shared by several commands, built from `fields`, and the seeded rows
+//! they point at.
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+use super::fields::*;
+
+#[derive(Debug, Clone, Default)]
+pub(super) struct World {
+    pub mentors: Vec<i64>,
+    pub conversations: Vec<i64>,
+    pub items: Vec<i64>,
+    pub goals: Vec<i64>,
+    pub milestones: Vec<i64>,
+    pub questions: Vec<i64>,
+    pub categories: Vec<i64>,
+    pub category_names: Vec<String>,
+    pub outreach: Vec<i64>,
+    pub gone: Gone,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Gone {
+    pub mentor: i64,
+    pub conversation: i64,
+    pub item: i64,
+    pub goal: i64,
+    pub milestone: i64,
+    pub question: i64,
+    pub category: i64,
+    pub outreach: i64,
+}
+
+pub(super) fn passphrase() -> Field {
+    weighted(
+        "[a-z]{5}( [a-z]{5}){2}".prop_map(Value::String),
+        vec![json!("p".repeat(4096))],
+        vec![json!("p".repeat(4097)), json!("too short")],
+    )
+}
+
+pub(super) fn mentor_input(w: &World, new: bool) -> Field {
+    let email = weighted(
+        prop_oneof![Just(String::new()), "[a-z]{1,10}@[a-z]{1,10}\\.org"].prop_map(Value::String),
+        vec![json!(format!("{}@x.org", "m".repeat(SHORT - 6)))],
+        vec![
+            json!("not-an-address"),
+            json!(format!("{}@x.org", "m".repeat(SHORT))),
+        ],
+    );
+    let status = weighted(
+        prop::sample::select(&["prospective", "active"][..]).prop_map(|s| json!(s)),
+        vec![],
+        vec![json!("ended")],
+    );
+    object(vec![
+        ("name", text(SHORT, true)),
+        ("role", text(SHORT, false)),
+        ("specialty", text(SHORT, false)),
+        ("institution", text(SHORT, false)),
+        ("email", email),
+        ("phone", text(60, false)),
+        ("howWeMet", text(LONG, false)),
+        ("origin", opt(one_of(&["assigned", "organic", "peer"]))),
+        ("privateNotes", text(LONG, false)),
+        ("focusAreas", list(text(80, true), 0..3)),
+        (
+            "status",
+            if new {
+                opt(status)
+            } else {
+                fixed(Value::Null, true)
+            },
+        ),
+        ("cadenceDays", opt(range(1, 366, vec![0, 367]))),
+        ("usualChannel", opt(one_of(CHANNELS))),
+        ("agreedGoals", text(LONG, false)),
+        (
+            "introducedBy",
+            if new {
+                opt(id(&w.mentors, w.gone.mentor))
+            } else {
+                fixed(Value::Null, true)
+            },
+        ),
+    ])
+}
+
+pub(super) const CHANNELS: &[&str] = &["in_person", "video", "phone", "coffee", "email", "message"];
+
+/// An action item; inside a note, only the title, due date and goal are the item's own.
+pub(super) fn item_input(w: &World, in_note: bool) -> Field {
+    let (mentor, conversation) = if in_note {
+        (opt(live(&w.mentors)), opt(live(&w.conversations)))
+    } else {
+        (
+            opt(id(&w.mentors, w.gone.mentor)),
+            opt(id(&w.conversations, w.gone.conversation)),
+        )
+    };
+    object(vec![
+        ("title", text(SHORT, true)),
+        ("dueOn", opt(any_day())),
+        ("owner", opt(one_of(&["me", "mentor"]))),
+        ("mentorId", mentor),
+        ("conversationId", conversation),
+        ("goalId", opt(id(&w.goals, w.gone.goal))),
+    ])
+}
+
+pub(super) fn conversation_input(w: &World) -> Field {
+    object(vec![
+        ("mentorId", id(&w.mentors, w.gone.mentor)),
+        ("occurredAt", opt(moment())),
+        ("channel", opt(one_of(CHANNELS))),
+        (
+            "durationMinutes",
+            opt(range(1, 24 * 60, vec![0, 24 * 60 + 1])),
+        ),
+        ("title", text(SHORT, false)),
+        ("body", body()),
+        ("takeaways", list(text(2_000, false), 0..4)),
+        ("energy", opt(range(1, 5, vec![0, 6, 256]))),
+        ("stress", opt(range(1, 5, vec![0, 6]))),
+        ("actionItems", list(item_input(w, true), 0..3)),
+    ])
+}
+
+pub(super) fn goal_input(w: &World, new: bool) -> Field {
+    let category = weighted(
+        prop_oneof![
+            Just(String::new()),
+            prop::sample::select(w.category_names.clone()),
+            Just("New {n}".to_owned()),
+        ]
+        .prop_map(Value::String),
+        vec![json!(format!("{}{{n}}", "c".repeat(76)))],
+        vec![json!("c".repeat(81))],
+    );
+    let set_on = weighted(
+        past_day().prop_filter_map("a day in range", |(v, ok)| ok.then_some(v)),
+        vec![day(ymd(1950, 1, 1))],
+        vec![day(ymd(1949, 12, 31))],
+    );
+    object(vec![
+        ("title", text(SHORT, true)),
+        ("description", text(LONG, false)),
+        ("category", category),
+        ("successCriteria", text(LONG, false)),
+        ("targetDate", opt(coming_day())),
+        ("progressFrom", opt(one_of(&["reviews", "milestones"]))),
+        (
+            "setOn",
+            if new {
+                opt(set_on)
+            } else {
+                fixed(Value::Null, true)
+            },
+        ),
+        ("mentorIds", list(id(&w.mentors, w.gone.mentor), 0..3)),
+    ])
+}
+
+/// The strategy for one command, or `None` for a command this file does not know yet.
+pub(super) const OUTCOMES: &[&str] = &["pending", "no_answer", "declined", "introduced", "agreed"];
+pub(super) const ACTION_STATUSES: &[&str] = &["open", "done", "dropped"];
+
+/// Category names must be unique, so each carries the case number (`{n}`, four digits).
+pub(super) fn category_name() -> Field {
+    weighted(
+        "[A-Za-z][A-Za-z ]{0,20}".prop_map(|s| json!(format!("{s} {{n}}"))),
+        vec![json!(format!("{}{{n}}", "k".repeat(76)))],
+        vec![json!("k".repeat(81)), json!("  ")],
+    )
+}

@@ -1,0 +1,318 @@
+//! One strategy per command, from its real argument types: inputs that get past parsing into the
+//! domain rules, mostly valid, sometimes just past a limit or naming a row deleted earlier.
+
+use proptest::prelude::*;
+use serde_json::{Value, json};
+
+use super::fields::*;
+use super::inputs::*;
+
+pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> {
+    let g = w.gone;
+    let status_change = |statuses: &'static [&'static str], same: &'static str, note: Field| {
+        let status = weighted(
+            prop::sample::select(statuses).prop_map(|s| json!(s)),
+            vec![],
+            vec![json!(same)],
+        );
+        object(vec![
+            ("status", status),
+            ("on", opt(past_day())),
+            ("note", note),
+        ])
+    };
+    Some(match name {
+        "vault_status"
+        | "vault_lock"
+        | "vault_verify"
+        | "vault_regenerate_recovery_key"
+        | "settings_get"
+        | "focus_areas_list"
+        | "drafts_list"
+        | "dashboard"
+        | "goal_categories"
+        | "goal_category_list" => case(vec![]),
+        "vault_create" => case(vec![(
+            "passphrase",
+            passphrase().prop_map(|(v, _)| (v, false)).boxed(),
+        )]),
+        "vault_unlock" | "vault_rotate_key" => case(vec![(
+            "passphrase",
+            weighted(
+                Just(json!("$pass")),
+                vec![],
+                vec![json!("not the passphrase"), json!("")],
+            ),
+        )]),
+        "vault_unlock_with_recovery" => case(vec![(
+            "recoveryKey",
+            weighted(Just(json!("$recovery")), vec![], vec![json!("ABCD-EFGH")]),
+        )]),
+        "vault_set_passphrase" => case(vec![("passphrase", passphrase())]),
+        "vault_change_passphrase" => case(vec![
+            (
+                "current",
+                weighted(
+                    Just(json!("$pass")),
+                    vec![],
+                    vec![json!("not the passphrase")],
+                ),
+            ),
+            ("passphrase", passphrase()),
+        ]),
+        "settings_update" => case(vec![(
+            "settings",
+            object(vec![
+                (
+                    "autoLockSeconds",
+                    opt(range(15, 24 * 3600, vec![14, 24 * 3600 + 1])),
+                ),
+                ("reviewAfterWeeks", range(1, 52, vec![0, 53])),
+            ]),
+        )]),
+        "clipboard_copy" => case(vec![("text", text(LONG, false))])
+            .prop_map(|c| Case {
+                expect: Expect::Any,
+                ..c
+            })
+            .boxed(),
+        "markdown_preview" => case(vec![("body", body())]),
+        "mentors_list" => case(vec![(
+            "filter",
+            object(vec![
+                (
+                    "status",
+                    opt(one_of(&["prospective", "active", "paused", "ended"])),
+                ),
+                ("focusArea", opt(unchecked(text(80, false)))),
+                ("sort", one_of(&["name", "lastMet", "cadence"])),
+            ]),
+        )]),
+        "mentor_get" | "mentor_history" | "mentor_deletion_impact" => {
+            case(vec![("id", id(&w.mentors, g.mentor))])
+        }
+        "prep_sheet" | "questions_list" => case(vec![("mentorId", id(&w.mentors, g.mentor))]),
+        // A deleted mentor's outreach and introductions are answered as empty lists (where
+        // `mentor_history` says NOT_FOUND); either answer is fine here.
+        "mentor_introductions" => lenient(case(vec![("id", id(&w.mentors, g.mentor))])),
+        "outreach_list" => lenient(case(vec![("mentorId", id(&w.mentors, g.mentor))])),
+        "mentor_add" => case(vec![("mentor", mentor_input(w, true))]),
+        "mentor_update" => case(vec![
+            ("id", id(&w.mentors, g.mentor)),
+            ("mentor", mentor_input(w, false)),
+        ]),
+        "mentor_set_status" => with_setup(
+            Some(("mentor_add", json!({ "mentor": { "name": "Status {n}" } }))),
+            vec![
+                ("id", fixed(json!("$id"), true)),
+                (
+                    "change",
+                    status_change(&["paused", "ended"], "active", text(LONG, false)),
+                ),
+            ],
+        ),
+        "mentor_delete" => delete(
+            ("mentor_add", json!({ "mentor": { "name": "Gone {n}" } })),
+            g.mentor,
+            vec![],
+        ),
+        "outreach_log" => case(vec![
+            ("mentorId", id(&w.mentors, g.mentor)),
+            (
+                "outreach",
+                object(vec![
+                    ("madeOn", any_day()),
+                    ("request", text(LONG, true)),
+                    ("outcome", opt(one_of(OUTCOMES))),
+                    ("note", text(LONG, false)),
+                ]),
+            ),
+        ]),
+        "outreach_set_outcome" => case(vec![
+            ("id", id(&w.outreach, g.outreach)),
+            ("outcome", one_of(OUTCOMES)),
+            ("note", text(LONG, false)),
+        ]),
+        "conversation_add" => case(vec![
+            ("conversation", conversation_input(w)),
+            ("draft", flag()),
+        ]),
+        "conversation_update" => case(vec![
+            ("id", id(&w.conversations, g.conversation)),
+            ("conversation", conversation_input(w)),
+            ("draft", flag()),
+        ]),
+        "conversation_get" => case(vec![("id", id(&w.conversations, g.conversation))]),
+        "conversation_delete" => delete(
+            (
+                "conversation_add",
+                json!({ "conversation": { "mentorId": w.mentors[0], "body": "Gone {n}" }, "draft": false }),
+            ),
+            g.conversation,
+            vec![],
+        ),
+        "conversations_list" => case(vec![
+            ("mentorId", opt(live(&w.mentors))),
+            ("limit", any::<u32>().prop_map(|n| (json!(n), true)).boxed()),
+        ]),
+        "action_items_list" => case(vec![(
+            "filter",
+            object(vec![
+                ("status", opt(one_of(ACTION_STATUSES))),
+                ("mentorId", opt(live(&w.mentors))),
+                ("conversationId", opt(live(&w.conversations))),
+                ("goalId", opt(live(&w.goals))),
+            ]),
+        )]),
+        "action_item_add" => case(vec![("item", item_input(w, false))]),
+        "action_item_update" => case(vec![
+            ("id", id(&w.items, g.item)),
+            ("item", item_input(w, false)),
+        ]),
+        "action_item_set_status" => case(vec![
+            ("id", id(&w.items, g.item)),
+            ("status", one_of(ACTION_STATUSES)),
+        ]),
+        "action_item_delete" => delete(
+            (
+                "action_item_add",
+                json!({ "item": { "title": "Gone {n}" } }),
+            ),
+            g.item,
+            vec![],
+        ),
+        "search" => case(vec![(
+            "query",
+            object(vec![
+                (
+                    "text",
+                    weighted(
+                        prop_oneof![
+                            Just("focus".to_owned()),
+                            Just("Ada draft".to_owned()),
+                            "[\\PC]{0,40}"
+                        ]
+                        .prop_map(Value::String),
+                        vec![json!("x".repeat(1_000))],
+                        vec![json!("x".repeat(1_001))],
+                    ),
+                ),
+                ("mentorId", opt(live(&w.mentors))),
+                // A search filters by these and checks no range: any day is valid here.
+                ("from", opt(unchecked(any_day()))),
+                ("to", opt(unchecked(any_day()))),
+                (
+                    "limit",
+                    opt(any::<u32>().prop_map(|n| (json!(n), true)).boxed()),
+                ),
+            ]),
+        )]),
+        "goals_list" => case(vec![(
+            "filter",
+            object(vec![
+                (
+                    "status",
+                    opt(one_of(&["active", "achieved", "paused", "dropped"])),
+                ),
+                ("mentorId", opt(live(&w.mentors))),
+            ]),
+        )]),
+        "goal_get" => case(vec![("id", id(&w.goals, g.goal))]),
+        "goal_add" => case(vec![("goal", goal_input(w, true))]),
+        "goal_update" => case(vec![
+            ("id", id(&w.goals, g.goal)),
+            ("goal", goal_input(w, false)),
+        ]),
+        "goal_set_status" => with_setup(
+            Some(("goal_add", json!({ "goal": { "title": "Status {n}" } }))),
+            vec![
+                ("id", fixed(json!("$id"), true)),
+                (
+                    "change",
+                    status_change(
+                        &["achieved", "paused", "dropped"],
+                        "active",
+                        text(LONG, true),
+                    ),
+                ),
+            ],
+        ),
+        "goal_delete" => delete(
+            ("goal_add", json!({ "goal": { "title": "Gone {n}" } })),
+            g.goal,
+            vec![],
+        ),
+        "goal_review" => case(vec![
+            ("id", id(&w.goals, g.goal)),
+            (
+                "review",
+                object(vec![
+                    ("reviewedOn", opt(any_day())),
+                    ("progress", range(0, 100, vec![-1, 101])),
+                    ("note", text(LONG, false)),
+                    ("newTitle", opt(text(SHORT, true))),
+                    ("newCriteria", opt(text(LONG, false))),
+                    ("reason", text(LONG, true)),
+                ]),
+            ),
+        ]),
+        "goal_category_add" => case(vec![("name", category_name())]),
+        "goal_category_rename" => case(vec![
+            ("id", id(&w.categories, g.category)),
+            ("name", category_name()),
+        ]),
+        "goal_category_delete" => delete(
+            ("goal_category_add", json!({ "name": "Gone {n}" })),
+            g.category,
+            vec![("moveTo", Value::Null)],
+        ),
+        "milestone_add" => case(vec![
+            ("goalId", id(&w.goals, g.goal)),
+            ("title", text(SHORT, true)),
+        ]),
+        "milestone_rename" => case(vec![
+            ("id", id(&w.milestones, g.milestone)),
+            ("title", text(SHORT, true)),
+        ]),
+        "milestone_set_done" => case(vec![
+            ("id", id(&w.milestones, g.milestone)),
+            ("doneOn", opt(past_day())),
+        ]),
+        "milestone_move" => case(vec![
+            ("id", id(&w.milestones, g.milestone)),
+            (
+                "position",
+                weighted(
+                    (0..4u32).prop_map(|n| json!(n)),
+                    vec![json!(u32::MAX)],
+                    vec![],
+                ),
+            ),
+        ]),
+        "milestone_delete" => delete(
+            (
+                "milestone_add",
+                json!({ "goalId": w.goals[0], "title": "Gone {n}" }),
+            ),
+            g.milestone,
+            vec![],
+        ),
+        "question_add" => case(vec![
+            ("mentorId", id(&w.mentors, g.mentor)),
+            ("text", text(LONG, true)),
+        ]),
+        "question_set_discussed" => case(vec![
+            ("id", id(&w.questions, g.question)),
+            ("discussed", flag()),
+        ]),
+        "question_delete" => delete(
+            (
+                "question_add",
+                json!({ "mentorId": w.mentors[0], "text": "Gone {n}?" }),
+            ),
+            g.question,
+            vec![],
+        ),
+        _ => return None,
+    })
+}
