@@ -181,3 +181,37 @@ fn unlocking_an_empty_folder_says_there_is_no_journal() {
         ErrorCode::NotFound
     );
 }
+
+#[test]
+fn the_key_can_be_rotated_after_an_ordinary_unlock_and_with_the_recovery_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, recovery) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
+    journal.add_mentor(&MentorInput::named("Dr. Rotate")).unwrap();
+    journal.lock();
+
+    // The everyday case: the app was restarted, so the connection came from an unlock, not from
+    // creating the journal (which opens the database with permission to create files).
+    let mut journal = Vault::unlock(dir.path(), &passphrase()).unwrap();
+    let new_recovery = journal
+        .rotate_key(&passphrase())
+        .expect("rotating after an unlock re-encrypts the journal");
+    assert_eq!(crate::mentor_names(&journal), ["Dr. Rotate"]);
+    journal.lock();
+    assert!(
+        Vault::unlock_with_recovery(dir.path(), &recovery).is_err(),
+        "the old recovery key stops working"
+    );
+    let mut journal = Vault::unlock_with_recovery(dir.path(), &new_recovery).unwrap();
+    journal
+        .rotate_key(&passphrase())
+        .expect("and again, after a recovery-key unlock");
+    journal.lock();
+    let journal = Vault::unlock(dir.path(), &passphrase()).unwrap();
+    assert_eq!(crate::mentor_names(&journal), ["Dr. Rotate"]);
+    let databases = fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".db"))
+        .count();
+    assert_eq!(databases, 1, "each rotation removes the database it replaced");
+}

@@ -52,6 +52,18 @@ pub(crate) fn remove_database(path: &Path) {
     }
 }
 
+/// Creates a new, empty file readable by its owner only, refusing to replace one that exists.
+/// SQLite takes an empty file as an empty database; a connection opened without permission to
+/// create files (every connection after an unlock) can then `ATTACH` it.
+pub(crate) fn create_empty_private(path: &Path) -> Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.sync_all()?;
+    Ok(())
+}
+
 /// Creates the journal folder readable by its owner only.
 pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     let mut builder = fs::DirBuilder::new();

@@ -95,6 +95,9 @@ impl Journal {
             data_encoding::HEXLOWER.encode(new_key.as_slice())
         ));
         let exported = (|| -> Result<()> {
+            // The journal's connection may not create files (it came from an unlock), so the
+            // new database starts as an empty file that ATTACH then fills.
+            files::create_empty_private(&new_path)?;
             let path = new_path
                 .to_str()
                 .ok_or_else(|| Error::Internal("the journal folder's name is not UTF-8".into()))?;
