@@ -186,7 +186,9 @@ fn unlocking_an_empty_folder_says_there_is_no_journal() {
 fn the_key_can_be_rotated_after_an_ordinary_unlock_and_with_the_recovery_key() {
     let dir = tempfile::tempdir().unwrap();
     let (journal, recovery) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
-    journal.add_mentor(&MentorInput::named("Dr. Rotate")).unwrap();
+    journal
+        .add_mentor(&MentorInput::named("Dr. Rotate"))
+        .unwrap();
     journal.lock();
 
     // The everyday case: the app was restarted, so the connection came from an unlock, not from
@@ -213,5 +215,8 @@ fn the_key_can_be_rotated_after_an_ordinary_unlock_and_with_the_recovery_key() {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".db"))
         .count();
-    assert_eq!(databases, 1, "each rotation removes the database it replaced");
+    assert_eq!(
+        databases, 1,
+        "each rotation removes the database it replaced"
+    );
 }
