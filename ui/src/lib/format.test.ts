@@ -33,9 +33,12 @@ describe("formatDate", () => {
       timeZone: "UTC",
     });
 
+  // Vitest runs in Node; the app's tsconfig has no Node types, so `process.env` is typed here.
+  const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+
   it.each(zones)("shows a calendar date without shifting it across time zones ($tz)", ({ tz, west }) => {
-    const saved = process.env.TZ;
-    process.env.TZ = tz;
+    const saved = env.TZ;
+    env.TZ = tz;
     try {
       const offset = new Date(2026, 2, 1).getTimezoneOffset();
       expect(west ? offset > 0 : offset < 0, `${tz} is in effect (offset ${offset} min)`).toBe(true);
@@ -43,8 +46,8 @@ describe("formatDate", () => {
       expect(formatDate("2026-12-31")).toBe(asCalendar(2026, 12, 31));
       expect(formatDate("2026-01-01T00:00:00")).toBe(asCalendar(2026, 1, 1));
     } finally {
-      if (saved === undefined) delete process.env.TZ;
-      else process.env.TZ = saved;
+      if (saved === undefined) delete env.TZ;
+      else env.TZ = saved;
     }
   });
 
