@@ -82,8 +82,7 @@ fn run_child_until_killed(
     ack: &str,
     millis: u64,
 ) -> Vec<String> {
-    let exe = std::env::current_exe().unwrap();
-    let mut child = Command::new(&exe)
+    let mut child = Command::new(std::env::current_exe().unwrap())
         .args([
             "--ignored",
             "--exact",
@@ -95,7 +94,7 @@ fn run_child_until_killed(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("starting {helper} from {exe:?}: {e}"));
+        .unwrap_or_else(|e| panic!("starting {helper} from this test binary: {e}"));
     let stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let (send, lines) = mpsc::channel();
