@@ -174,3 +174,13 @@ pub(super) fn category_name() -> Field {
         vec![json!("k".repeat(81)), json!("  ")],
     )
 }
+
+/// A review's reason: only a refinement needs one (a blank reason is fine without), so the
+/// valid ones are never blank and only the length limit is the edge.
+pub(super) fn reason() -> Field {
+    weighted(
+        "[\\p{L}][\\p{L} ,.]{0,30}".prop_map(Value::String),
+        vec![json!("r".repeat(LONG))],
+        vec![json!("r".repeat(LONG + 1))],
+    )
+}

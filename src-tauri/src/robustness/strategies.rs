@@ -252,7 +252,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                     ("note", text(LONG, false)),
                     ("newTitle", opt(text(SHORT, true))),
                     ("newCriteria", opt(text(LONG, false))),
-                    ("reason", text(LONG, true)),
+                    ("reason", reason()),
                 ]),
             ),
         ]),

@@ -36,12 +36,6 @@ fn cases_for(name: &str) -> u32 {
     }
 }
 
-/// Valid calls known to be refused today, each with its reason; their cases only need the
-/// envelope. Rotating the key after an unlock fails with IO: the connection is opened without
-/// SQLITE_OPEN_CREATE, so `ATTACH` of the new file cannot create it (a fresh `Vault::create`
-/// connection can, which is why the core's own rotation tests pass).
-const KNOWN_REFUSED: &[&str] = &["vault_rotate_key"];
-
 fn json_of(body: InvokeResponseBody) -> Value {
     match body {
         InvokeResponseBody::Json(text) => serde_json::from_str(&text).unwrap_or(Value::Null),
@@ -254,13 +248,6 @@ fn every_command_answers_valid_and_boundary_inputs_on_a_populated_journal() {
         });
         let run = |case: Case| -> Result<(), TestCaseError> {
             bump(&tally.cases);
-            let case = match case.expect {
-                Expect::Ok if KNOWN_REFUSED.contains(name) => Case {
-                    expect: Expect::Any,
-                    ..case
-                },
-                _ => case,
-            };
             let n = tally.cases.get();
             // A case after a vault case starts unlocked again (that one may have locked), with
             // the tracked recovery key, which must keep working whatever the case did. Other
