@@ -46,6 +46,12 @@ async fn first_run(driver: &WebDriver) -> Outcome<String> {
         "both mentors listed in order"
     );
     screenshot(driver, "3-mentors").await?;
+    // Control for the locked check below: while unlocked, the page's markup holds the names.
+    let unlocked_page = driver.source().await?;
+    check!(
+        MENTORS.iter().all(|name| unlocked_page.contains(name)),
+        "control: the unlocked page's markup names both mentors"
+    );
 
     click(driver, "lock-button").await?;
     type_into(driver, "unlock-passphrase", "not my passphrase at all").await?;
@@ -57,7 +63,19 @@ async fn first_run(driver: &WebDriver) -> Outcome<String> {
     );
     check!(
         driver.find_all(testid("mentor-item")).await?.is_empty(),
-        "nothing of the journal while locked"
+        "no mentor list while locked"
+    );
+    // Not only hidden: no journal text is left anywhere in the page's markup (a screen kept
+    // behind the unlock form, a stale title, an attribute).
+    let locked_page = driver.source().await?;
+    let left: Vec<&str> = MENTORS
+        .iter()
+        .copied()
+        .filter(|name| locked_page.contains(name))
+        .collect();
+    check!(
+        left.is_empty(),
+        "nothing of the journal in the page while locked, found {left:?}"
     );
     screenshot(driver, "4-unlock-wrong").await?;
 
