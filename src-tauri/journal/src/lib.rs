@@ -46,7 +46,7 @@ pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
 pub use notes::questions::{Question, QuestionId};
 pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, DEFAULT_REVIEW_AFTER_WEEKS, Settings};
 pub use store::hardening::refuse_core_dumps;
-pub use store::keyfile::{KdfParams, kdf_paid_on_this_thread, kdf_runs};
+pub use store::keyfile::{KdfParams, kdf_paid_on_this_thread};
 pub use store::migrate::LATEST_SCHEMA_VERSION;
 pub use store::secret::{Passphrase, RecoveryKey};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};

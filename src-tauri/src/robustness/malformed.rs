@@ -186,7 +186,7 @@ fn oversized_inputs_are_refused_as_validation() {
     // The unlock attempt with a huge passphrase is refused before any key derivation. It is
     // called here on the test thread (not through IPC, whose async commands run on Tauri's
     // runtime threads), so the per-thread record of derivations sees exactly what it paid;
-    // the process-wide `kdf_runs` would also count other tests' unlocks running in parallel.
+    // a process-wide count would also see other tests' unlocks running in parallel.
     state.lock().unwrap();
     let paid_before = journal::kdf_paid_on_this_thread().len();
     let err = state

@@ -21,7 +21,6 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fs;
 use std::path::Path;
-use std::sync::atomic::{AtomicU64, Ordering};
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
@@ -329,20 +328,11 @@ fn decode_array<const N: usize>(text: &str) -> Result<[u8; N]> {
         .ok_or_else(damaged)
 }
 
-/// How many times the passphrase KDF has run in this process. Tests use it to show that every
-/// unlock attempt, wrong ones included, pays the full derivation (no shortcut on failure).
-static KDF_RUNS: AtomicU64 = AtomicU64::new(0);
-
 thread_local! {
-    /// The parameters of every Argon2 run made on this thread, in order. Tests read it to check
-    /// that an attempt paid the full cost: unlike the process-wide count, other tests running in
-    /// parallel (on their own threads, with the cheap parameters) cannot add to it.
+    /// The parameters of every Argon2 run made on this thread, in order. Tests read it to show
+    /// that every unlock attempt, wrong ones included, pays the full derivation at the stored
+    /// cost; other tests running in parallel (on their own threads) cannot add to it.
     static PAID: std::cell::RefCell<Vec<KdfParams>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-#[doc(hidden)]
-pub fn kdf_runs() -> u64 {
-    KDF_RUNS.load(Ordering::SeqCst)
 }
 
 /// The parameters each key derivation on the calling thread ran with, oldest first.
@@ -352,7 +342,6 @@ pub fn kdf_paid_on_this_thread() -> Vec<KdfParams> {
 }
 
 fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey> {
-    KDF_RUNS.fetch_add(1, Ordering::SeqCst);
     let params = Params::new(
         p.memory_kib,
         p.iterations,
