@@ -46,4 +46,21 @@ describe("GoalForm", () => {
     await vi.waitFor(() => expect(onsaved).toHaveBeenCalledOnce());
     expect(onsaved.mock.calls[0]?.[0]).toMatchObject({ id: 7, title: "Learn point-of-care ultrasound" });
   });
+
+  it("offers where progress comes from as two radios named by their labels, reviews first", async () => {
+    const { sent, user } = setup((goal) => ({ id: 8, ...goal }));
+    const group = screen.getByRole("group", { name: "Progress comes from" });
+    const reviews = screen.getByRole("radio", { name: /^My reviews/ });
+    const milestones = screen.getByRole("radio", { name: /^Milestones done/ });
+    expect(group).toContainElement(reviews);
+    expect(reviews).toBeChecked();
+    // The label says what each choice means, not only its name.
+    expect(reviews).toHaveAccessibleName(/I estimate it/);
+    expect(milestones).toHaveAccessibleName(/milestones I have ticked off/);
+    await user.type(screen.getByLabelText("Goal"), "Run the journal club");
+    await user.click(screen.getByText("Milestones done"));
+    expect(milestones).toBeChecked();
+    await user.click(screen.getByRole("button", { name: "Add goal" }));
+    await vi.waitFor(() => expect(sent[0]).toMatchObject({ progressFrom: "milestones" }));
+  });
 });
