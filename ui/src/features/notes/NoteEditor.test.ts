@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen } from "@testing-library/svelte";
+import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import NoteEditor from "./NoteEditor.svelte";
+import type { ActionItem } from "../../bindings/ActionItem";
+import type { ActionStatus } from "../../bindings/ActionStatus";
+import type { Conversation } from "../../bindings/Conversation";
 import type { ConversationInput } from "../../bindings/ConversationInput";
 import { mentor } from "../../test/fixtures";
-import { nav } from "../../lib/nav.svelte";
+import { beforeLock, nav } from "../../lib/nav.svelte";
+import { actionItem, conversation } from "./fixtures";
 
 type Sent = { cmd: string; conversation?: ConversationInput; draft?: boolean };
 
@@ -76,5 +80,147 @@ describe("NoteEditor", () => {
     await expect.poll(() => finalSaves(sent).length).toBe(2);
     expect(finalSaves(sent)[1]?.conversation?.actionItems.map((a) => a.title)).toEqual(["Revise my CV", "Send the lab contact"]);
     expect(sent.some((s) => s.cmd === "action_item_add")).toBe(false);
+  });
+});
+
+describe("NoteEditor, adding action items", () => {
+  it("puts focus in the new row's title, so the user types straight into it", async () => {
+    const { user } = setup();
+    await screen.findByLabelText("Title");
+    await user.click(screen.getByRole("button", { name: "Add action item" }));
+    expect(screen.getByLabelText("Action item 1")).toHaveFocus();
+    await user.keyboard("Revise my CV");
+    await user.click(screen.getByRole("button", { name: "Add action item" }));
+    expect(screen.getByLabelText("Action item 2")).toHaveFocus();
+    expect(screen.getByLabelText("Action item 1")).toHaveValue("Revise my CV");
+  });
+});
+
+/** A saved note (or draft) with two action items, opened by id; records status changes and saves. */
+function openSaved(over: Partial<Conversation> = {}) {
+  let items: ActionItem[] = [
+    actionItem({ id: 31, title: "Revise my CV" }),
+    actionItem({ id: 32, title: "Send the lab contact", owner: "mentor" }),
+  ];
+  if (over.isDraft) items = [];
+  const sent: Array<{ cmd: string; args: Record<string, unknown> }> = [];
+  mockIPC((cmd, raw) => {
+    const args = (raw ?? {}) as Record<string, unknown>;
+    sent.push({ cmd, args });
+    switch (cmd) {
+      case "mentors_list":
+        return [{ mentor: mentor({ id: 1, name: "Dr. Amara Osei" }) }];
+      case "conversation_get":
+        return conversation(over);
+      case "action_items_list":
+        expect(args.filter).toEqual({ status: null, mentorId: null, conversationId: 9, goalId: null });
+        return items;
+      case "action_item_set_status": {
+        const item = items.find((i) => i.id === args.id)!;
+        item.status = args.status as ActionStatus;
+        return { ...item };
+      }
+      case "conversation_update": {
+        const input = args.conversation as ConversationInput;
+        return conversation({ ...over, title: input.title, isDraft: args.draft as boolean });
+      }
+    }
+    throw new Error(`unexpected ${cmd}`);
+  });
+  const view = render(NoteEditor, { props: { id: 9 } });
+  return { sent, view, user: userEvent.setup() };
+}
+
+describe("NoteEditor, a saved note", () => {
+  it("opens in a reading view: the rendered note, its facts, takeaways, action items and well-being in words", async () => {
+    openSaved();
+    const view = await screen.findByTestId("note-view");
+    expect(screen.queryByTestId("note-editor")).toBeNull();
+    expect(within(view).getByRole("heading", { level: 1 })).toHaveTextContent("Fellowship plans");
+    expect(screen.getByTestId("note-facts")).toHaveTextContent(/Video call · 45 min · with Dr\. Amara Osei/);
+    expect(screen.getByTestId("note-rendered").innerHTML).toContain("<strong>fellowship</strong>");
+    expect(screen.queryByRole("textbox")).toBeNull();
+    expect(screen.getAllByTestId("note-takeaway").map((t) => t.textContent)).toEqual([
+      "Email the lab before March",
+      "Ask for a letter of support",
+    ]);
+    const items = within(screen.getByTestId("note-actions")).getAllByTestId("action-item");
+    expect(items.map((i) => i.textContent)).toEqual([
+      expect.stringContaining("Revise my CV"),
+      expect.stringContaining("Send the lab contact"),
+    ]);
+    expect(screen.getByTestId("note-wellbeing")).toHaveTextContent("Energy 4 of 5 · Stress 2 of 5");
+    const edit = screen.getByRole("button", { name: /Edit/ });
+    expect(within(edit).getByText("E", { selector: "kbd" })).toBeInTheDocument();
+  });
+
+  it("says so when no well-being check was given", async () => {
+    openSaved({ energy: null, stress: 3 });
+    expect(await screen.findByTestId("note-wellbeing")).toHaveTextContent(/^Stress 3 of 5$/);
+  });
+
+  it("switches to the editor with Edit, which lists the note's action items, tickable", async () => {
+    const { user, sent } = openSaved();
+    await user.click(await screen.findByTestId("note-edit"));
+    const editor = await screen.findByTestId("note-editor");
+    expect(screen.getByTestId("note-body")).toHaveValue("We discussed **fellowship** timelines.");
+    expect(screen.getByTestId("note-body")).toHaveFocus();
+    const fieldset = within(editor).getByRole("group", { name: "Action items from this conversation" });
+    const rows = within(fieldset).getAllByTestId("action-item");
+    expect(rows.map((r) => r.textContent)).toEqual([
+      expect.stringContaining("Revise my CV"),
+      expect.stringContaining("Send the lab contact"),
+    ]);
+    await user.click(within(rows[0]!).getByRole("checkbox"));
+    await expect.poll(() => within(rows[0]!).getByRole("checkbox")).toBeChecked();
+    expect(sent.filter((s) => s.cmd === "action_item_set_status").map((s) => s.args)).toEqual([{ id: 31, status: "done" }]);
+  });
+
+  it("switches to the editor with the E key, and back to reading with Cancel, the change left", async () => {
+    const { user } = openSaved();
+    await screen.findByTestId("note-view");
+    await user.keyboard("e");
+    await screen.findByTestId("note-editor");
+    await user.clear(screen.getByLabelText("Title"));
+    await user.type(screen.getByLabelText("Title"), "Changed my mind");
+    await user.click(screen.getByTestId("note-cancel"));
+    expect(await screen.findByTestId("note-view")).toHaveTextContent("Fellowship plans");
+    await user.keyboard("{Control>}e{/Control}");
+    expect(await screen.findByLabelText("Title")).toHaveValue("Fellowship plans");
+  });
+
+  it("reads the note again once an edit is saved", async () => {
+    const { user, sent } = openSaved();
+    await user.click(await screen.findByTestId("note-edit"));
+    await user.clear(await screen.findByLabelText("Title"));
+    await user.type(screen.getByLabelText("Title"), "Fellowship timeline");
+    await user.click(screen.getByTestId("note-save"));
+    const view = await screen.findByTestId("note-view");
+    expect(within(view).getByRole("heading", { level: 1 })).toHaveTextContent("Fellowship timeline");
+    expect(sent.filter((s) => s.cmd === "conversation_update").map((s) => s.args.draft)).toEqual([false]);
+  });
+
+  it("opens a draft straight in the editor", async () => {
+    openSaved({ isDraft: true });
+    expect(await screen.findByTestId("note-editor")).toBeInTheDocument();
+    expect(screen.queryByTestId("note-view")).toBeNull();
+  });
+});
+
+describe("NoteEditor, a draft's new action items", () => {
+  it("are still there when the draft is opened again, and forgotten when the journal locks", async () => {
+    const first = openSaved({ isDraft: true });
+    await first.user.click(await screen.findByRole("button", { name: "Add action item" }));
+    await first.user.keyboard("Revise my CV");
+    first.view.unmount();
+
+    const second = openSaved({ isDraft: true });
+    expect(await screen.findByLabelText("Action item 1")).toHaveValue("Revise my CV");
+    second.view.unmount();
+
+    await Promise.all([...beforeLock].map((f) => f()));
+    openSaved({ isDraft: true });
+    await screen.findByTestId("note-editor");
+    expect(screen.queryByLabelText("Action item 1")).toBeNull();
   });
 });

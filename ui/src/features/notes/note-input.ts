@@ -70,3 +70,9 @@ export function blankAction(): NewAction {
 function toItemInput(a: NewAction): ActionItemInput {
   return { title: a.title, dueOn: a.dueOn || null, owner: a.owner, mentorId: null, conversationId: null, goalId: null };
 }
+
+/** The well-being check as read back: "Energy 4 of 5 · Stress 2 of 5", or that none was given. */
+export function wellbeingInWords(energy: number | null, stress: number | null): string {
+  const parts = [energy === null ? "" : `Energy ${energy} of 5`, stress === null ? "" : `Stress ${stress} of 5`].filter(Boolean);
+  return parts.length > 0 ? parts.join(" · ") : "Not recorded.";
+}
