@@ -1,5 +1,8 @@
 // Chart.js, registered once with only the parts the app draws (tree-shaken), and colours taken
 // from the theme's custom properties so charts follow light and dark mode like everything else.
+// Dates go on Chart.js's time scale (date-fns as its adapter, working in local time) and every
+// label comes from lib/format, so the charts read like the rest of the app.
+import "chartjs-adapter-date-fns";
 import {
   BarController,
   BarElement,
@@ -10,11 +13,27 @@ import {
   LineController,
   LineElement,
   PointElement,
+  TimeScale,
   Tooltip,
+  type ChartConfiguration,
 } from "chart.js";
 import type { Activity } from "../bindings/Activity";
+import type { GoalReview } from "../bindings/GoalReview";
+import type { ProgressPoint } from "../bindings/ProgressPoint";
+import { formatDate, formatDay, formatMonth, todayIso } from "./format";
 
-Chart.register(BarController, BarElement, CategoryScale, Legend, LinearScale, LineController, LineElement, PointElement, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  TimeScale,
+  Tooltip,
+);
 
 export { Chart };
 
@@ -46,26 +65,111 @@ export function onThemeChange(redraw: () => void): () => void {
   return () => query.removeEventListener("change", redraw);
 }
 
-/** Days since 1970-01-01 for a YYYY-MM-DD date: a linear x axis keeps real gaps between reviews. */
-export function dayNumber(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / 86_400_000);
+const DAY_MS = 86_400_000;
+
+/** A YYYY-MM-DD date as the timestamp of its local midnight: where the time scale puts that day. */
+export function dayTime(iso: string): number {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).getTime();
 }
 
-/** A day number as "Sep 24", or "Sep 24, 2026" when the chart spans more than one year. */
-export function dayLabel(day: number, withYear = false): string {
-  return new Date(day * 86_400_000).toLocaleDateString(undefined, {
-    month: "short",
-    day: "numeric",
-    ...(withYear ? { year: "numeric" } : {}),
-    timeZone: "UTC",
-  });
+export interface TimeAxis {
+  min: number;
+  max: number;
+  unit: "day" | "month" | "year";
+  /** The axis runs across more than one calendar year, so its labels carry the year. */
+  withYear: boolean;
 }
 
-/** "2026-03" as "Mar 26". */
-export function monthLabel(month: string): string {
-  const [y, m] = month.split("-").map(Number);
-  return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, 1)).toLocaleDateString(undefined, { month: "short", year: "2-digit", timeZone: "UTC" });
+/**
+ * The x axis for a set of days: from a little before the first to a little after the last (at
+ * least a month wide, so one review is not a lone dot on an axis of hours), ticks on whole days,
+ * months or years by the span.
+ */
+export function timeAxis(days: string[]): TimeAxis {
+  const times = days.map(dayTime);
+  const first = times.length > 0 ? Math.min(...times) : dayTime(todayIso());
+  const last = times.length > 0 ? Math.max(...times) : first;
+  const pad = Math.max(3 * DAY_MS, (last - first) * 0.05, (30 * DAY_MS - (last - first)) / 2);
+  const min = first - pad;
+  const max = last + pad;
+  const span = (max - min) / DAY_MS;
+  const unit = span <= 62 ? "day" : span <= 4 * 366 ? "month" : "year";
+  return { min, max, unit, withYear: new Date(min).getFullYear() !== new Date(max).getFullYear() };
+}
+
+/** A tick's label: "Dec 1", "Dec", "2027", with the year wherever the axis spans years. */
+export function tickLabel(time: number, axis: TimeAxis): string {
+  const date = new Date(time);
+  if (axis.unit === "year") return String(date.getFullYear());
+  return axis.unit === "month" ? formatMonth(date, axis.withYear) : formatDay(date, axis.withYear);
+}
+
+/**
+ * The goal chart: the reviews' estimates as a line and, once milestones are ticked off, the
+ * progress they compute as a stepped second line, both on one time axis.
+ */
+export function progressChartConfig(reviews: GoalReview[], milestones: ProgressPoint[], t: Theme): ChartConfiguration<"line"> {
+  const axis = timeAxis([...reviews.map((r) => r.reviewedOn), ...milestones.map((p) => p.on)]);
+  return {
+    type: "line",
+    data: {
+      datasets: [
+        {
+          label: "Reviews",
+          data: reviews.map((r) => ({ x: dayTime(r.reviewedOn), y: r.progress })),
+          borderColor: t.accent,
+          backgroundColor: t.accent,
+          pointRadius: 4,
+          tension: 0,
+        },
+        {
+          label: "Milestones done",
+          data: milestones.map((p) => ({ x: dayTime(p.on), y: p.progress })),
+          borderColor: t.series[1],
+          backgroundColor: t.series[1],
+          borderDash: [6, 4],
+          pointRadius: 4,
+          pointStyle: "rectRot",
+          stepped: true,
+        },
+      ].filter((d) => d.data.length > 0),
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      plugins: {
+        legend: { display: reviews.length > 0 && milestones.length > 0, labels: { color: t.text, usePointStyle: true } },
+        tooltip: {
+          callbacks: {
+            title: (items) => formatDate(new Date(items[0]?.parsed.x ?? 0)),
+            label: (item) => `${item.dataset.label ?? ""}: ${item.parsed.y} %`,
+          },
+        },
+      },
+      scales: {
+        x: {
+          type: "time",
+          min: axis.min,
+          max: axis.max,
+          time: { unit: axis.unit },
+          ticks: {
+            color: t.muted,
+            maxTicksLimit: 7,
+            maxRotation: 0,
+            callback: (value) => tickLabel(Number(value), axis),
+          },
+          grid: { color: t.grid },
+        },
+        y: { min: 0, max: 100, ticks: { color: t.muted, stepSize: 25, callback: (v) => `${v} %` }, grid: { color: t.grid } },
+      },
+    },
+  };
+}
+
+/** The activity chart's month labels: "Dec 2025", "Jan 2026", "Feb", ...: the year where it changes. */
+export function monthLabels(months: string[]): string[] {
+  return months.map((m, i) => formatMonth(m, i === 0 || m.endsWith("-01")));
 }
 
 /**

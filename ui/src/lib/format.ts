@@ -1,4 +1,5 @@
-// Display words for the domain's vocabularies, and dates in the user's locale.
+// Display words for the domain's vocabularies, and the one place that turns dates and times into
+// text, in the user's locale.
 import type { ActionStatus } from "../bindings/ActionStatus";
 import type { CadenceStatus } from "../bindings/CadenceStatus";
 import type { Channel } from "../bindings/Channel";
@@ -87,19 +88,88 @@ export function targetBadge(t: TargetStatus, target: string | null): { label: st
   }
 }
 
-/** A calendar date (YYYY-MM-DD) shown in the user's locale, without time-zone shifts. */
-export function formatDate(iso: string | null | undefined): string {
-  if (!iso) return "";
-  const [y, m, d] = iso.slice(0, 10).split("-").map(Number);
-  if (!y || !m || !d) return iso;
-  return new Date(y, m - 1, d).toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+// Dates and times: every one the UI shows goes through the functions below, so they all read
+// alike, in the system's locale (`undefined` as the locale means the system's). A formatter is
+// made per call rather than cached: Intl fixes its time zone when it is created.
+
+/** A calendar date: "YYYY-MM-DD" (a time after it is ignored) as a local day, or a Date. */
+function toDay(value: string | Date): Date | undefined {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value;
+  const [y, m, d] = value.slice(0, 10).split("-").map(Number);
+  if (!y || !m || !d) return undefined;
+  return new Date(y, m - 1, d);
 }
 
-/** A local date-time (YYYY-MM-DDTHH:MM[:SS]) shown in the user's locale. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso.length === 16 ? `${iso}:00` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+/** A calendar date (YYYY-MM-DD) shown in the user's locale, without time-zone shifts: "Dec 1, 2026". */
+export function formatDate(value: string | Date | null | undefined): string {
+  if (!value) return "";
+  const day = toDay(value);
+  if (!day) return typeof value === "string" ? value : "";
+  return new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" }).format(day);
+}
+
+/** A day without its year ("Dec 1"), or with it when `withYear` ("Dec 1, 2026"): chart ticks. */
+export function formatDay(value: string | Date, withYear: boolean): string {
+  const day = toDay(value);
+  if (!day) return typeof value === "string" ? value : "";
+  return new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }).format(day);
+}
+
+/** A month ("2026-03" or a Date) as "Mar 2026", or "Mar" when `withYear` is false. */
+export function formatMonth(value: string | Date, withYear = true): string {
+  const day = toDay(typeof value === "string" && value.length === 7 ? `${value}-01` : value);
+  if (!day) return typeof value === "string" ? value : "";
+  return new Intl.DateTimeFormat(undefined, { month: "short", ...(withYear ? { year: "numeric" } : {}) }).format(day);
+}
+
+/** A local date-time (YYYY-MM-DDTHH:MM[:SS], or a Date) in the user's locale: "Dec 1, 2026, 8:10 PM". */
+export function formatDateTime(value: string | Date): string {
+  const date = value instanceof Date ? value : new Date(value.length === 16 ? `${value}:00` : value);
+  if (Number.isNaN(date.getTime())) return typeof value === "string" ? value : "";
+  return new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" }).format(date);
+}
+
+/** A time of day in the user's locale, as formatDateTime shows it: "8:10 PM" or "20:10". */
+export function formatTime(value: Date | string): string {
+  const date = value instanceof Date ? value : new Date(value.length === 16 ? `${value}:00` : value);
+  if (Number.isNaN(date.getTime())) return typeof value === "string" ? value : "";
+  return new Intl.DateTimeFormat(undefined, { timeStyle: "short" }).format(date);
+}
+
+/**
+ * How long ago a number of whole days is: "today", "yesterday", "12 days ago". A negative count
+ * (a date after today, from a clock or time-zone difference) is never shown as a number: it is
+ * "in the future".
+ */
+export function relativeDays(days: number): string {
+  if (!Number.isFinite(days)) return "";
+  const n = Math.floor(days);
+  if (n < 0) return "in the future";
+  if (n === 0) return "today";
+  if (n === 1) return "yesterday";
+  return `${n} days ago`;
+}
+
+/** Whole calendar days from the date `iso` to `today` (both YYYY-MM-DD), whatever the time zone. */
+export function daysBetween(iso: string, today: string = todayIso()): number {
+  const utcDay = (d: string) => {
+    const [y, m, day] = d.slice(0, 10).split("-").map(Number);
+    return Date.UTC(y ?? 1970, (m ?? 1) - 1, day ?? 1) / 86_400_000;
+  };
+  return Math.round(utcDay(today) - utcDay(iso));
+}
+
+/** "3 days ago" for a YYYY-MM-DD date, relative to today. */
+export function daysAgo(iso: string, today: string = todayIso()): string {
+  return relativeDays(daysBetween(iso, today));
+}
+
+/** The dashboard's line for a mentor: "Never met", "Met today", "Last met 3 days ago". */
+export function lastMetLabel(days: number | null): string {
+  if (days === null) return "Never met";
+  if (days < 0) return "Last met: a date after today";
+  if (days === 0) return "Met today";
+  return `Last met ${relativeDays(days)}`;
 }
 
 /** Today as YYYY-MM-DD in local time, for date inputs. */
