@@ -10,10 +10,10 @@ use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
     ConversationId, ConversationInput, Dashboard, Goal, GoalCategory, GoalCategoryId, GoalDetail,
     GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, Mentor, MentorDeletionImpact,
-    MentorFilter, MentorId, MentorInput, MentorSummary, Milestone, MilestoneId, Outreach,
-    OutreachId, OutreachInput, OutreachOutcome, Passphrase, PrepSheet, Question, QuestionId,
-    RecoveryKey, ReviewInput, SearchHit, SearchQuery, Settings, StatusChange, StatusEntry,
-    VaultStatus,
+    MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary, Milestone, MilestoneId,
+    Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase, PassphraseStrength,
+    PrepSheet, Question, QuestionId, RecoveryKey, ReviewInput, SearchHit, SearchQuery, Settings,
+    StatusChange, StatusEntry, VaultStatus,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -105,6 +105,15 @@ commands! {
 
     fn vault_lock(state) -> () { state.lock() }
 
+    /// How hard a passphrase being chosen is to guess, and whether the core would accept it.
+    fn passphrase_strength(_state, passphrase: Passphrase) -> PassphraseStrength { Ok(passphrase.strength()) }
+
+    /// Whether the user confirmed saving the current recovery key (false: offer a new one).
+    fn vault_recovery_key_confirmed(state) -> bool { state.journal(|j| j.recovery_key_confirmed()) }
+
+    /// The user saved the recovery key they were just shown.
+    fn vault_confirm_recovery_key(state) -> () { state.journal(|j| j.confirm_recovery_key_saved()) }
+
     /// Changes the passphrase; the current one must be given (and pays the full KDF).
     fn vault_change_passphrase(state, current: Passphrase, passphrase: Passphrase) -> () {
         state.journal(|j| j.change_passphrase(&current, &passphrase))
@@ -130,6 +139,9 @@ commands! {
 
     fn settings_update(state, settings: Settings) -> Settings { state.journal(|j| j.update_settings(&settings)) }
 
+    /// Opens a web or mail link from a note in the system's browser or mail client.
+    fn link_open(_state, url: String) -> () { crate::navigation::open_outside(&url) }
+
     /// Copies text (a recovery key, a note) to the clipboard and clears it after 30 s if unchanged.
     fn clipboard_copy(state, text: String) -> () { state.clipboard.copy(text) }
 
@@ -138,6 +150,12 @@ commands! {
     }
 
     fn mentor_get(state, id: MentorId) -> Mentor { state.journal(|j| j.mentor(id)) }
+
+    /// Mentors whose name is the same as `name` but for case, accents and titles (a duplicate
+    /// warning), leaving out `except`, the one being edited.
+    fn mentors_named_like(state, name: String, except: Option<MentorId>) -> Vec<MentorRef> {
+        state.journal(|j| j.mentors_named_like(&name, except))
+    }
 
     fn mentor_add(state, mentor: MentorInput) -> Mentor { state.journal(|j| j.add_mentor(&mentor)) }
 

@@ -5,6 +5,7 @@ mod args;
 mod clipboard;
 mod commands;
 mod error;
+mod navigation;
 #[cfg(test)]
 mod robustness;
 mod session_watch;
@@ -20,7 +21,10 @@ pub fn run() {
     if let Err(err) = journal::refuse_core_dumps() {
         eprintln!("Mentor Journal: {err}");
     }
+    let context = tauri::generate_context!();
+    let dev_url = context.config().build.dev_url.clone();
     let result = tauri::Builder::default()
+        .plugin(navigation::guard(dev_url))
         .setup(|app| {
             let dir = journal_dir(app.handle())?;
             app.manage(state::AppState::new(dir));
@@ -28,7 +32,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!());
+        .run(context);
     if let Err(err) = result {
         eprintln!("Mentor Journal could not start: {err}");
         std::process::exit(1);

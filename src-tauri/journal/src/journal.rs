@@ -13,6 +13,10 @@ use crate::clock::Clock;
 use crate::error::Result;
 use crate::store::keyfile::DataKey;
 
+/// How far ahead of the local clock a conversation may be dated: the widest gap between two
+/// time zones is 26 hours, but a note is written after the meeting, so half a day is plenty.
+const ZONE_SLACK: chrono::TimeDelta = chrono::TimeDelta::hours(14);
+
 pub struct Journal {
     pub(crate) conn: Connection,
     pub(crate) dir: PathBuf,
@@ -76,6 +80,24 @@ impl Journal {
             return Err(crate::error::Error::validation(field, future_message));
         }
         Ok(day)
+    }
+
+    /// When a conversation happened: now unless given, and not in the future. Anything today is
+    /// fine, and so is up to `ZONE_SLACK` ahead of the clock, for a laptop whose time zone is
+    /// behind the place the meeting happened (a call across zones, a flight home).
+    pub(crate) fn moment_it_happened(
+        &self,
+        field: &'static str,
+        at: Option<NaiveDateTime>,
+        future_message: &str,
+    ) -> Result<NaiveDateTime> {
+        let now = self.local_now();
+        let at = at.unwrap_or(now);
+        crate::validate::date(field, at.date())?;
+        if at.date() > self.today() && at > now + ZONE_SLACK {
+            return Err(crate::error::Error::validation(field, future_message));
+        }
+        Ok(at)
     }
 
     /// The one way domain code writes: an immediate transaction, committed only if `op` succeeds.

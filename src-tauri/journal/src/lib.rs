@@ -40,6 +40,7 @@ pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
     CadenceStatus, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort,
     MentorSummary, Outreach, OutreachId, OutreachInput, StatusChange, StatusEntry, cadence_status,
+    fold_name,
 };
 pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
@@ -48,10 +49,12 @@ pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, DEFAULT_REVIEW_AFTER_WEEKS, Settin
 pub use store::hardening::refuse_core_dumps;
 pub use store::keyfile::{KdfParams, kdf_paid_on_this_thread};
 pub use store::migrate::LATEST_SCHEMA_VERSION;
-pub use store::secret::{Passphrase, RecoveryKey};
+pub use store::secret::{MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey};
+pub use store::strength::{MIN_SCORE, PassphraseStrength, passphrase_strength};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
 pub use views::dashboard::{
-    Activity, ActivitySeries, Coverage, Dashboard, DueItem, GoalCard, MentorDue,
+    Activity, ActivitySeries, Coverage, Dashboard, DueItem, FOLLOW_UP_AFTER_DAYS, GoalCard,
+    MentorDue, WaitingOutreach,
 };
 pub use views::prep::{PrepSheet, RecentConversation};
 pub use views::search::{SearchHit, SearchKind, SearchQuery};

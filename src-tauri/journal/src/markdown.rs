@@ -4,12 +4,43 @@
 //! small allow-list of tags and attributes: no scripts, no event handlers, no `javascript:` links,
 //! no images or iframes that could fetch from the network. Links get `rel="noopener noreferrer"`.
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, TagEnd, html};
 use std::collections::HashSet;
 
 /// Renders text typed into the editor for its preview, refusing what no note may hold (over 1 MB).
 pub fn preview_markdown(source: &str) -> crate::Result<String> {
     crate::validate::body("body", source).map(|body| render_markdown(&body))
+}
+
+/// The words of a piece of Markdown without its syntax, for search snippets: "## Plan" is
+/// "Plan", "**key**" is "key", a link is its text. `source` may be a fragment cut anywhere, so
+/// markers left unpaired by the cut are dropped too. Characters other than syntax (such as the
+/// search highlighter's sentinels) pass through.
+pub fn plain_text(source: &str) -> String {
+    let mut out = String::with_capacity(source.len());
+    for event in Parser::new_ext(source, Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::Rule
+            | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => out.push(' '),
+            _ => {}
+        }
+    }
+    let mut text = String::with_capacity(out.len());
+    let mut chars = out.chars().peekable();
+    while let Some(c) = chars.next() {
+        let doubled = chars.peek() == Some(&c);
+        if matches!(c, '*' | '_' | '~' | '`') && doubled {
+            while chars.peek() == Some(&c) {
+                chars.next();
+            }
+            continue;
+        }
+        text.push(c);
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 pub fn render_markdown(source: &str) -> String {
@@ -58,7 +89,21 @@ pub fn render_markdown(source: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::render_markdown;
+    use super::{plain_text, render_markdown};
+
+    #[test]
+    fn snippets_lose_the_markdown_syntax_but_keep_the_words_and_sentinels() {
+        assert_eq!(
+            plain_text("## Plan\n\n**Finish** the \u{1}draft\u{2} by [Friday](https://x.org)"),
+            "Plan Finish the \u{1}draft\u{2} by Friday"
+        );
+        assert_eq!(
+            plain_text("…it was great** and then - a list\n- item `code`"),
+            "…it was great and then - a list item code",
+            "a marker left unpaired by the cut is dropped"
+        );
+        assert_eq!(plain_text("> quoted <b>html</b>"), "quoted html");
+    }
 
     #[test]
     fn renders_markdown() {

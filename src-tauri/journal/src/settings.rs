@@ -30,7 +30,19 @@ pub struct Settings {
 }
 
 impl Journal {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    /// Records one preference or fact about the journal in its own transaction.
+    pub(crate) fn put_setting(&self, key: &str, value: &str) -> Result<()> {
+        self.write(|tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                params![key, value],
+            )?;
+            Ok(())
+        })
+    }
+
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .prepare_cached("SELECT value FROM settings WHERE key = ?1")?

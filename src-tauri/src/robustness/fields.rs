@@ -132,8 +132,15 @@ pub(super) fn moment() -> Field {
         .prop_map(|(k, h)| json!(format!("{}T{h:02}:30:00", today() - Days::new(k))));
     weighted(
         valid,
-        vec![json!("1950-01-01T00:00:00"), json!("2150-12-31T23:59:59")],
-        vec![json!("1949-12-31T23:59:59")],
+        vec![
+            json!("1950-01-01T00:00:00"),
+            json!(format!("{}T23:59:59", today())),
+        ],
+        vec![
+            json!("1949-12-31T23:59:59"),
+            json!(format!("{}T12:00:00", today() + Days::new(2))),
+            json!("2150-12-31T23:59:59"),
+        ],
     )
 }
 

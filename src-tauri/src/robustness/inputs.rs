@@ -35,8 +35,16 @@ pub(super) struct Gone {
 pub(super) fn passphrase() -> Field {
     weighted(
         "[a-z]{5}( [a-z]{5}){2}".prop_map(Value::String),
-        vec![json!("p".repeat(4096))],
-        vec![json!("p".repeat(4097)), json!("too short")],
+        vec![json!(format!(
+            "violet anchor ledger {}",
+            "p".repeat(4096 - 21)
+        ))],
+        vec![
+            json!("p".repeat(4097)),
+            json!("too short"),
+            json!("password123"),
+            json!("p".repeat(4096)),
+        ],
     )
 }
 

@@ -77,6 +77,27 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             })
             .boxed(),
         "markdown_preview" => case(vec![("body", body())]),
+        "passphrase_strength" => case(vec![("passphrase", unchecked(text(LONG, false)))]),
+        "vault_recovery_key_confirmed" | "vault_confirm_recovery_key" => case(vec![]),
+        // Opening a link starts the system's browser: only refusals are fed here, and the
+        // valid case is the e2e test's, with a stand-in browser.
+        "link_open" => case(vec![(
+            "url",
+            prop::sample::select(
+                &[
+                    "javascript:alert(1)",
+                    "file:///etc/passwd",
+                    "www.aamc.org",
+                    "tauri://localhost/",
+                ][..],
+            )
+            .prop_map(|u| (json!(u), false))
+            .boxed(),
+        )]),
+        "mentors_named_like" => case(vec![
+            ("name", unchecked(text(SHORT, false))),
+            ("except", opt(unchecked(id(&w.mentors, g.mentor)))),
+        ]),
         "mentors_list" => case(vec![(
             "filter",
             object(vec![
@@ -121,7 +142,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             (
                 "outreach",
                 object(vec![
-                    ("madeOn", any_day()),
+                    ("madeOn", past_day()),
                     ("request", text(LONG, true)),
                     ("outcome", opt(one_of(OUTCOMES))),
                     ("note", text(LONG, false)),
@@ -247,7 +268,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             (
                 "review",
                 object(vec![
-                    ("reviewedOn", opt(any_day())),
+                    ("reviewedOn", opt(past_day())),
                     ("progress", range(0, 100, vec![-1, 101])),
                     ("note", text(LONG, false)),
                     ("newTitle", opt(text(SHORT, true))),

@@ -97,7 +97,8 @@ fn the_dashboard_shows_what_needs_attention_on_a_fixed_day() {
         Some(park),
     );
     item("Today", Some("2026-03-10"), Owner::Me, Some(osei));
-    item("Next week", Some("2026-03-17"), Owner::Me, None);
+    item("A week from today", Some("2026-03-17"), Owner::Me, None);
+    item("In eight days", Some("2026-03-18"), Owner::Me, None);
     item("Undated", None, Owner::Me, None);
     let done = item("Done already", Some("2026-03-01"), Owner::Me, None);
     journal
@@ -157,11 +158,13 @@ fn the_dashboard_shows_what_needs_attention_on_a_fixed_day() {
         [
             ("Late mine", None),
             ("Today", Some("Dr. Osei")),
-            ("Letter from Park", Some("Dr. Park"))
+            ("Letter from Park", Some("Dr. Park")),
+            ("A week from today", None)
         ],
-        "overdue and the next 7 days (to 2026-03-16), both owners; done and undated left out"
+        "overdue, today and the next 7 days (to 2026-03-17, a week from today, included), both \
+         owners; done, undated and later left out"
     );
-    assert_eq!((d.overdue_items, d.items_due_this_week), (1, 2));
+    assert_eq!((d.overdue_items, d.items_due_this_week), (1, 3));
 
     assert_eq!(d.activity.months.len(), 12);
     assert_eq!(d.activity.months[0], "2025-04");

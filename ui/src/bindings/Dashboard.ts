@@ -4,6 +4,7 @@ import type { Coverage } from "./Coverage";
 import type { DueItem } from "./DueItem";
 import type { GoalCard } from "./GoalCard";
 import type { MentorDue } from "./MentorDue";
+import type { WaitingOutreach } from "./WaitingOutreach";
 
 export type Dashboard = { today: string, reviewAfterWeeks: number, 
 /**
@@ -17,4 +18,8 @@ mentors: Array<MentorDue>,
 /**
  * Open items overdue or due within 7 days, by due date, at most 100.
  */
-actionItems: Array<DueItem>, overdueItems: number, itemsDueThisWeek: number, activity: Activity, coverage: Array<Coverage>, };
+actionItems: Array<DueItem>, overdueItems: number, itemsDueThisWeek: number, 
+/**
+ * Outreach waiting for a reply, the longest waiting first, at most 50.
+ */
+waitingOutreach: Array<WaitingOutreach>, activity: Activity, coverage: Array<Coverage>, };

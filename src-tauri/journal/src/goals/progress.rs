@@ -98,7 +98,7 @@ pub fn review_age(
     weeks: u32,
     today: NaiveDate,
 ) -> (i64, bool) {
-    let days = (today - last_reviewed.unwrap_or(set_on)).num_days();
+    let days = (today - last_reviewed.unwrap_or(set_on)).num_days().max(0);
     (days, days > i64::from(weeks) * 7)
 }
 

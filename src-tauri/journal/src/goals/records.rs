@@ -77,7 +77,7 @@ impl Journal {
             if target < set_on {
                 return Err(Error::validation(
                     "targetDate",
-                    format!("The target date is before the goal was set ({set_on})."),
+                    "The target date is before the day the goal was set.",
                 ));
             }
         }

@@ -18,9 +18,10 @@ impl Journal {
                 "Progress is a percentage: 0 to 100.",
             ));
         }
-        let reviewed_on = validate::date(
+        let reviewed_on = self.day_it_happened(
             "reviewedOn",
-            input.reviewed_on.unwrap_or_else(|| self.today()),
+            input.reviewed_on,
+            "A review cannot be dated in the future; record it on the day.",
         )?;
         let note = validate::text("note", &input.note, LONG)?;
         let new_title = match &input.new_title {

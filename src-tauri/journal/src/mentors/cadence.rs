@@ -65,7 +65,8 @@ pub fn cadence_status(
     let Some(last) = last_met else {
         return CadenceStatus::NeverMet;
     };
-    let due_in_days = (last - today).num_days() + i64::from(cadence);
+    // A conversation dated ahead of today (a clock that was wrong) counts as met today.
+    let due_in_days = (last.min(today) - today).num_days() + i64::from(cadence);
     if due_in_days < 0 {
         CadenceStatus::Overdue {
             days_overdue: -due_in_days,

@@ -9,10 +9,13 @@ use crate::kinds::{Channel, MentorStatus, Origin};
 
 pub mod cadence;
 mod lifecycle;
+mod names;
 pub mod outreach;
 mod records;
 
 pub use cadence::{CadenceStatus, cadence_status};
+pub use names::fold_name;
+pub(crate) use outreach::row_to_outreach;
 pub use outreach::{Outreach, OutreachId, OutreachInput};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

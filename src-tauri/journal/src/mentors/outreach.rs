@@ -43,7 +43,11 @@ pub struct OutreachInput {
 impl Journal {
     pub fn log_outreach(&self, mentor: MentorId, input: &OutreachInput) -> Result<Outreach> {
         self.mentor(mentor)?;
-        let made_on = validate::date("madeOn", input.made_on)?;
+        let made_on = self.day_it_happened(
+            "madeOn",
+            Some(input.made_on),
+            "Log an outreach on or after the day you made it, not ahead.",
+        )?;
         let request =
             validate::required("request", &input.request, LONG, "Say what you asked for.")?;
         let note = validate::text("note", &input.note, LONG)?;
@@ -99,7 +103,7 @@ impl Journal {
     }
 }
 
-fn row_to_outreach(row: &rusqlite::Row<'_>) -> rusqlite::Result<Outreach> {
+pub(crate) fn row_to_outreach(row: &rusqlite::Row<'_>) -> rusqlite::Result<Outreach> {
     Ok(Outreach {
         id: OutreachId(row.get(0)?),
         mentor_id: MentorId(row.get(1)?),

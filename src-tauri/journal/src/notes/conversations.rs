@@ -84,8 +84,11 @@ impl Journal {
             }
             other => other?,
         };
-        let occurred_at = input.occurred_at.unwrap_or_else(|| self.local_now());
-        validate::date("occurredAt", occurred_at.date())?;
+        let occurred_at = self.moment_it_happened(
+            "occurredAt",
+            input.occurred_at,
+            "A conversation cannot be dated in the future; check the date and time.",
+        )?;
         if let Some(minutes) = input.duration_minutes {
             validate::range(
                 "durationMinutes",

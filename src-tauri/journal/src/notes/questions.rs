@@ -74,7 +74,11 @@ impl Journal {
     ) -> Result<Question> {
         self.question(id)?;
         if let Some(day) = on {
-            validate::date("discussedOn", day)?;
+            self.day_it_happened(
+                "discussedOn",
+                Some(day),
+                "A question cannot be discussed in the future; tick it off on the day.",
+            )?;
         }
         self.write(|tx| {
             tx.execute(

@@ -7,6 +7,10 @@
 
 use zeroize::Zeroizing;
 
+/// Set to "yes" once the user says the current recovery key is saved; any other value (or none,
+/// in a journal made before this was recorded) means it was never confirmed.
+pub(crate) const RECOVERY_CONFIRMED: &str = "recovery_key_confirmed";
+
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::store::files;
@@ -15,6 +19,23 @@ use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
 use crate::store::vault::{KEY_FILE, read_key_file};
 
 impl Journal {
+    /// Whether the user confirmed saving the current recovery key. Closing the app on the screen
+    /// that shows it leaves this false, and the next unlock offers to issue a new one.
+    pub fn recovery_key_confirmed(&self) -> Result<bool> {
+        Ok(self.setting(RECOVERY_CONFIRMED)?.as_deref() == Some("yes"))
+    }
+
+    /// The user saved (printed, stored) the recovery key they were shown.
+    pub fn confirm_recovery_key_saved(&self) -> Result<()> {
+        self.put_setting(RECOVERY_CONFIRMED, "yes")
+    }
+
+    /// A recovery key is about to be shown: until confirmed, it counts as not saved. Recorded
+    /// before the key file changes, so a crash in between errs towards asking again.
+    pub(crate) fn recovery_key_issued(&self) -> Result<()> {
+        self.put_setting(RECOVERY_CONFIRMED, "no")
+    }
+
     /// Seals the data key under a new passphrase (after a recovery-key unlock, or a change).
     /// Only the key file is rewritten, atomically, so either the old or the new passphrase opens
     /// the journal at every instant. The recovery key keeps working.
@@ -53,6 +74,7 @@ impl Journal {
 
     /// Replaces the recovery key: the new one is returned to show once; the old one stops working.
     pub fn regenerate_recovery_key(&self) -> Result<RecoveryKey> {
+        self.recovery_key_issued()?;
         let recovery = random::<RECOVERY_KEY_BYTES>()?;
         read_key_file(&self.dir)?
             .with_recovery(&self.key, &recovery)?
@@ -74,6 +96,7 @@ impl Journal {
         if *file.open_with_passphrase(passphrase)? != *self.key {
             return Err(Error::WrongPassphrase);
         }
+        self.recovery_key_issued()?;
         let old_database = file.database().to_owned();
         let new_key = random::<DATA_KEY_BYTES>()?;
         let stamp = self.now().format("%Y%m%d%H%M%S");

@@ -7,6 +7,7 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
+use crate::store::strength::{PassphraseStrength, passphrase_strength, too_weak};
 
 /// Shortest passphrase accepted for a new journal (counted in characters, not bytes).
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
@@ -41,7 +42,16 @@ impl Passphrase {
                 "That passphrase is too long.",
             ));
         }
+        let strength = passphrase_strength(&self.0);
+        if !strength.acceptable {
+            return Err(Error::validation("passphrase", too_weak(&strength)));
+        }
         Ok(())
+    }
+
+    /// How hard this passphrase would be to guess, as the page shows it while typing.
+    pub fn strength(&self) -> PassphraseStrength {
+        passphrase_strength(&self.0)
     }
 
     pub(crate) fn check_length(&self) -> Result<()> {

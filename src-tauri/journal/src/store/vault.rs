@@ -64,7 +64,16 @@ impl Vault {
         // The database comes first and the key file last: the key file's atomic rename is the
         // moment the journal exists. If anything before it fails, the half-made empty database
         // (ours, seconds old, holding nothing of the user's) is removed.
+        // Created with its recovery key not yet confirmed as saved (the settings row is written
+        // before the key file makes the journal exist).
         let created = db::open(&db_path, &data_key, true)
+            .and_then(|conn| {
+                conn.execute(
+                    "INSERT INTO settings (key, value) VALUES (?1, 'no')",
+                    [crate::store::keys::RECOVERY_CONFIRMED],
+                )?;
+                Ok(conn)
+            })
             .and_then(|conn| key_file.write(&dir.join(KEY_FILE)).map(|()| conn));
         match created {
             Ok(conn) => Ok((

@@ -14,12 +14,18 @@ use crate::error::Result;
 use crate::goals::{GOAL_SELECT, Goal, MentorRef, TargetStatus, review_age, target_status};
 use crate::journal::Journal;
 use crate::kinds::MentorStatus;
+use crate::kinds::OutreachOutcome;
 use crate::mentors::MentorId;
 use crate::mentors::cadence::{CadenceStatus, cadence_status};
+use crate::mentors::{Outreach, row_to_outreach};
 use crate::notes::actions::{ActionItem, row_to_action};
 
-/// Action items due within this many days from today count as "this week".
+/// Action items due within this many days after today count as "this week": today plus the
+/// next 7 days, so an item due a week from today is in it.
 const WEEK_DAYS: u64 = 7;
+/// An outreach unanswered for this many days is worth a polite follow-up.
+pub const FOLLOW_UP_AFTER_DAYS: i64 = 14;
+const MAX_OUTREACH: u32 = 50;
 /// Months shown in the activity chart, the current one included.
 const ACTIVITY_MONTHS: u32 = 12;
 const MAX_GOALS: usize = 50;
@@ -66,6 +72,18 @@ pub struct ActivitySeries {
     pub counts: Vec<u32>,
 }
 
+/// A request to a prospective mentor still waiting for an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct WaitingOutreach {
+    pub outreach: Outreach,
+    pub mentor_name: String,
+    pub days_waiting: i64,
+    /// Waiting `FOLLOW_UP_AFTER_DAYS` or more: time to follow up or move on.
+    pub follow_up: bool,
+}
+
 /// Conversations per month per mentor, for the overview chart.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -101,6 +119,8 @@ pub struct Dashboard {
     pub action_items: Vec<DueItem>,
     pub overdue_items: u32,
     pub items_due_this_week: u32,
+    /// Outreach waiting for a reply, the longest waiting first, at most 50.
+    pub waiting_outreach: Vec<WaitingOutreach>,
     pub activity: Activity,
     pub coverage: Vec<Coverage>,
 }
@@ -122,6 +142,7 @@ impl Journal {
             action_items: self.due_items(today)?,
             overdue_items,
             items_due_this_week,
+            waiting_outreach: self.waiting_outreach(today)?,
             activity: self.activity(today)?,
             coverage: self.coverage()?,
         })
@@ -176,7 +197,7 @@ impl Journal {
                 name: row.get(1)?,
                 cadence: cadence_status(MentorStatus::Active, cadence_days, last_met, today),
                 cadence_days,
-                days_since_last: last_met.map(|d| (today - d).num_days()),
+                days_since_last: last_met.map(|d| (today - d).num_days().max(0)),
                 last_met,
             })
         })?;
@@ -187,7 +208,7 @@ impl Journal {
 
     fn week_end(today: NaiveDate) -> NaiveDate {
         today
-            .checked_add_days(chrono::Days::new(WEEK_DAYS - 1))
+            .checked_add_days(chrono::Days::new(WEEK_DAYS))
             .unwrap_or(today)
     }
 
@@ -212,6 +233,26 @@ impl Journal {
             Ok(DueItem {
                 item: row_to_action(row, today)?,
                 mentor_name: row.get(10)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn waiting_outreach(&self, today: NaiveDate) -> Result<Vec<WaitingOutreach>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT o.id, o.mentor_id, o.made_on, o.request, o.outcome, o.note, m.name
+             FROM outreach o JOIN mentors m ON m.id = o.mentor_id
+             WHERE o.outcome = ?1 AND m.status != 'ended'
+             ORDER BY o.made_on, o.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![OutreachOutcome::Pending, MAX_OUTREACH], |row| {
+            let outreach = row_to_outreach(row)?;
+            let days_waiting = (today - outreach.made_on).num_days().max(0);
+            Ok(WaitingOutreach {
+                mentor_name: row.get(6)?,
+                days_waiting,
+                follow_up: days_waiting >= FOLLOW_UP_AFTER_DAYS,
+                outreach,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use crate::error::Result;
 use crate::journal::Journal;
+use crate::markdown::plain_text;
 use crate::mentors::MentorId;
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -60,21 +61,24 @@ const MAX_LIMIT: u32 = 500;
 const MAX_QUERY_CHARS: usize = 1_000;
 
 /// Turns typed text into a safe FTS5 query, or `None` when there is nothing to look for.
+///
+/// Each whitespace-separated word becomes an FTS5 string, which FTS5 splits with the index's own
+/// tokenizer: "half-written", "post-op" or "Müller-Łukasiewicz" become phrases of their parts,
+/// exactly as the note's text was split when it was indexed. Only `"` is special inside a string,
+/// and the typed text is split on it first, so nothing typed can become query syntax.
 pub(crate) fn fts_query(text: &str) -> Option<String> {
     let mut terms: Vec<String> = Vec::new();
+    let has_token = |s: &str| s.chars().any(char::is_alphanumeric);
     for (i, part) in text.split('"').enumerate() {
         let quoted = i % 2 == 1;
         if quoted {
             let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
-            if !phrase.is_empty() {
-                terms.push(format!("\"{}\"", phrase.replace('"', "")));
+            if has_token(&phrase) {
+                terms.push(format!("\"{phrase}\""));
             }
         } else {
-            for word in part.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-') {
-                let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
-                if !word.is_empty() {
-                    terms.push(format!("\"{word}\""));
-                }
+            for word in part.split_whitespace().filter(|w| has_token(w)) {
+                terms.push(format!("\"{word}\""));
             }
         }
     }
@@ -153,7 +157,7 @@ impl Journal {
                         .get::<_, Option<String>>(3)?
                         .and_then(|d| d.parse().ok()),
                     title_html: escape_marked(&row.get::<_, String>(4)?),
-                    snippet_html: escape_marked(&row.get::<_, String>(5)?),
+                    snippet_html: escape_marked(&plain_text(&row.get::<_, String>(5)?)),
                 })
             },
         )?;
@@ -177,7 +181,13 @@ mod tests {
         );
         assert_eq!(
             fts_query("NEAR(a b) OR x*").as_deref(),
-            Some("\"NEAR\" \"a\" \"b\" \"OR\" \"x\"")
+            Some("\"NEAR(a\" \"b)\" \"OR\" \"x*\""),
+            "operators and stars stay inside strings, where they are only text"
+        );
+        assert_eq!(
+            fts_query("Half-written follow-up").as_deref(),
+            Some("\"Half-written\" \"follow-up\"*"),
+            "a hyphenated word is one string, which FTS5 reads as the phrase of its parts"
         );
         assert_eq!(fts_query("  ** \"\" "), None);
     }
