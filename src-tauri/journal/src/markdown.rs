@@ -82,6 +82,8 @@ pub fn render_markdown(source: &str) -> String {
         .tags(tags)
         .add_tag_attributes("input", ["type", "checked", "disabled"])
         .url_schemes(["http", "https", "mailto"].into_iter().collect())
+        // A relative link ("notes.html", "#top") would point into the app itself; none is kept.
+        .url_relative(ammonia::UrlRelative::Deny)
         .link_rel(Some("noopener noreferrer"))
         .clean(&unsafe_html)
         .to_string()
@@ -90,6 +92,21 @@ pub fn render_markdown(source: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{plain_text, render_markdown};
+
+    #[test]
+    fn only_absolute_web_and_mail_links_are_kept() {
+        let html = render_markdown(
+            "[a](notes.html) [b](#top) [c](/x) [d](https://x.org) [e](mailto:a@b.org)",
+        );
+        assert!(
+            !html.contains("notes.html") && !html.contains("#top") && !html.contains("\"/x\""),
+            "{html}"
+        );
+        assert!(
+            html.contains("href=\"https://x.org\"") && html.contains("href=\"mailto:a@b.org\""),
+            "{html}"
+        );
+    }
 
     #[test]
     fn snippets_lose_the_markdown_syntax_but_keep_the_words_and_sentinels() {
