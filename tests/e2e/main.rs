@@ -12,6 +12,7 @@ mod categories;
 mod goals;
 mod locking;
 mod plaintext;
+mod reading;
 mod readme;
 mod settings;
 mod vault;
