@@ -40,4 +40,14 @@ describe("WellbeingCheck", () => {
       "Stress 5 of 5, overwhelmed",
     ]);
   });
+
+  it("shows the focus ring after keys, not after a click (WebKit drops :focus-visible on arrow keys)", async () => {
+    const user = userEvent.setup();
+    render(WellbeingCheck, { props: { energy: null, stress: null } });
+    const group = screen.getByTestId("wellbeing");
+    await user.click(screen.getByRole("radio", { name: "Energy 3 of 5" }));
+    expect(group).not.toHaveClass("via-keys");
+    await user.keyboard("{ArrowRight}");
+    expect(group).toHaveClass("via-keys");
+  });
 });
