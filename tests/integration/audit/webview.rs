@@ -30,8 +30,13 @@ pub(super) const CSP: &[(&str, &[&str])] = &[
 ];
 
 /// Every permission the app's capabilities grant, all together: listening for the desktop's
-/// lock event. The app's own commands need no permission (build.rs declares no app manifest).
-pub(super) const PERMISSIONS: &[&str] = &["core:event:allow-listen", "core:event:allow-unlisten"];
+/// lock event, and closing its own window (Ctrl+Q quits after locking). The app's own commands
+/// need no permission (build.rs declares no app manifest).
+pub(super) const PERMISSIONS: &[&str] = &[
+    "core:event:allow-listen",
+    "core:event:allow-unlisten",
+    "core:window:allow-close",
+];
 
 /// The windows a capability may name.
 const WINDOWS: &[&str] = &["main"];

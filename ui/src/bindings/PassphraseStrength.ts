@@ -10,6 +10,6 @@ score: number,
  */
 acceptable: boolean, 
 /**
- * Why it is weak (empty when it is not), then what would pass.
+ * Why it is refused (too short, too easy to guess) and what would pass; empty when accepted.
  */
 advice: string, };

@@ -7,11 +7,11 @@ use ts_rs::TS;
 use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
-use crate::store::strength::{PassphraseStrength, passphrase_strength, too_weak};
+use crate::store::strength::{PassphraseStrength, passphrase_strength};
 
 /// Shortest passphrase accepted for a new journal (counted in characters, not bytes).
 pub const MIN_PASSPHRASE_CHARS: usize = 10;
-const MAX_PASSPHRASE_BYTES: usize = 4096;
+pub(crate) const MAX_PASSPHRASE_BYTES: usize = 4096;
 
 /// A passphrase as typed. Deserialises straight from the IPC argument so no plain `String` copy
 /// outlives the request.
@@ -28,25 +28,15 @@ impl Passphrase {
         self.0.as_bytes()
     }
 
-    /// The rule for choosing a passphrase; unlocking accepts whatever was chosen before.
+    /// The rules for choosing a passphrase (see `strength`); unlocking accepts whatever was
+    /// chosen before.
     pub(crate) fn check_new(&self) -> Result<()> {
-        if self.0.chars().count() < MIN_PASSPHRASE_CHARS {
-            return Err(Error::validation(
-                "passphrase",
-                format!("Use at least {MIN_PASSPHRASE_CHARS} characters."),
-            ));
-        }
-        if self.0.len() > MAX_PASSPHRASE_BYTES {
-            return Err(Error::validation(
-                "passphrase",
-                "That passphrase is too long.",
-            ));
-        }
         let strength = passphrase_strength(&self.0);
-        if !strength.acceptable {
-            return Err(Error::validation("passphrase", too_weak(&strength)));
+        if strength.acceptable {
+            Ok(())
+        } else {
+            Err(Error::validation("passphrase", strength.advice))
         }
-        Ok(())
     }
 
     /// How hard this passphrase would be to guess, as the page shows it while typing.

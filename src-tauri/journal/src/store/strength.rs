@@ -11,6 +11,8 @@ use serde::Serialize;
 use ts_rs::TS;
 use zxcvbn::Score;
 
+use crate::store::secret::{MAX_PASSPHRASE_BYTES, MIN_PASSPHRASE_CHARS};
+
 /// Lowest accepted score: "safely unguessable", more than 10^8 guesses even before the
 /// key-derivation cost multiplies each guess.
 pub const MIN_SCORE: u8 = 3;
@@ -32,11 +34,12 @@ pub struct PassphraseStrength {
     pub score: u8,
     /// Whether a new journal or a new passphrase may use it.
     pub acceptable: bool,
-    /// Why it is weak (empty when it is not), then what would pass.
+    /// Why it is refused (too short, too easy to guess) and what would pass; empty when accepted.
     pub advice: String,
 }
 
-/// The estimate for a passphrase being chosen.
+/// The estimate for a passphrase being chosen, with every rule a new passphrase must meet
+/// (length, then guessability); `advice` is the refusal message when it is not acceptable.
 pub fn passphrase_strength(passphrase: &str) -> PassphraseStrength {
     let entropy = zxcvbn::zxcvbn(passphrase, CONTEXT_WORDS);
     let score = match entropy.score() {
@@ -46,27 +49,29 @@ pub fn passphrase_strength(passphrase: &str) -> PassphraseStrength {
         Score::Three => 3,
         _ => 4,
     };
-    let acceptable = score >= MIN_SCORE;
-    let advice = if acceptable {
-        String::new()
-    } else {
+    let refusal = if passphrase.len() > MAX_PASSPHRASE_BYTES {
+        Some("That passphrase is too long.".to_owned())
+    } else if passphrase.chars().count() < MIN_PASSPHRASE_CHARS {
+        Some(format!(
+            "Use at least {MIN_PASSPHRASE_CHARS} characters. {WHAT_PASSES}"
+        ))
+    } else if score < MIN_SCORE {
         let why = entropy
             .feedback()
             .and_then(|f| f.warning())
-            .map(|w| format!("{w} "))
+            .map(|w| format!(" {w}"))
             .unwrap_or_default();
-        format!("{why}{WHAT_PASSES}")
+        Some(format!(
+            "This passphrase is too easy to guess.{why} {WHAT_PASSES}"
+        ))
+    } else {
+        None
     };
     PassphraseStrength {
         score,
-        acceptable,
-        advice,
+        acceptable: refusal.is_none(),
+        advice: refusal.unwrap_or_default(),
     }
-}
-
-/// The refusal message for a passphrase under the floor.
-pub(crate) fn too_weak(strength: &PassphraseStrength) -> String {
-    format!("This passphrase is too easy to guess. {}", strength.advice)
 }
 
 #[cfg(test)]
@@ -87,6 +92,18 @@ mod tests {
             assert!(!s.acceptable, "{weak} is weak: {s:?}");
             assert!(s.advice.contains("unrelated words"), "{s:?}");
         }
+    }
+
+    #[test]
+    fn length_comes_first_and_the_advice_is_the_refusal() {
+        let short = passphrase_strength("Zq8!vR2");
+        assert!(!short.acceptable);
+        assert!(
+            short.advice.starts_with("Use at least 10 characters."),
+            "{short:?}"
+        );
+        let long = passphrase_strength(&"violet anchor ".repeat(300));
+        assert_eq!(long.advice, "That passphrase is too long.");
     }
 
     #[test]
