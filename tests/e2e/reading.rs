@@ -6,7 +6,7 @@
 use crate::support::{
     MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, click, click_css, count,
     create_journal, el, in_session, press, quick_note, screenshot, set_value, texts, type_into,
-    wait_text,
+    wait_count, wait_text,
 };
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
@@ -122,6 +122,31 @@ async fn reading_flow(driver: &WebDriver) -> Outcome {
         )
         .await?;
     screenshot(driver, "reading-editor").await?;
+
+    // Where a ticked item leaves the list, the offer to undo outlives its row, and focus goes
+    // to it: Enter takes the tick back.
+    click(driver, "nav-actions").await?;
+    wait_count(driver, "action-item", 2).await?;
+    click_css(
+        driver,
+        "[data-testid='actions-list'] [data-testid='action-tick']",
+    )
+    .await?;
+    wait_count(driver, "action-item", 1).await?;
+    wait_text(
+        driver,
+        "[data-testid='actions-screen'] [role='status']",
+        &format!("Marked done: {}", ITEMS[0]),
+    )
+    .await?;
+    screenshot(driver, "actions-undo").await?;
+    let focused = driver.active_element().await?.attr("data-testid").await?;
+    check!(
+        focused.as_deref() == Some("undo"),
+        "focus goes to Undo when the ticked row leaves: {focused:?}"
+    );
+    press(driver, Key::Enter).await?;
+    wait_count(driver, "action-item", 2).await?;
     Ok(())
 }
 

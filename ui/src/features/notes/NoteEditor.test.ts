@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen, within } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
@@ -8,6 +8,7 @@ import type { ActionStatus } from "../../bindings/ActionStatus";
 import type { Conversation } from "../../bindings/Conversation";
 import type { ConversationInput } from "../../bindings/ConversationInput";
 import { mentor } from "../../test/fixtures";
+import { formatTime } from "../../lib/format";
 import { beforeLock, nav } from "../../lib/nav.svelte";
 import { actionItem, conversation } from "./fixtures";
 
@@ -80,6 +81,23 @@ describe("NoteEditor", () => {
     await expect.poll(() => finalSaves(sent).length).toBe(2);
     expect(finalSaves(sent)[1]?.conversation?.actionItems.map((a) => a.title)).toEqual(["Revise my CV", "Send the lab contact"]);
     expect(sent.some((s) => s.cmd === "action_item_add")).toBe(false);
+  });
+});
+
+describe("NoteEditor, autosave", () => {
+  it("says when the draft was saved, in the time format the whole app uses", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      vi.setSystemTime(new Date(2026, 11, 1, 20, 10));
+      const { user } = setup();
+      await user.type(await screen.findByLabelText("Title"), "Fellowship plans");
+      await vi.advanceTimersByTimeAsync(1500);
+      await expect
+        .poll(() => screen.getByTestId("draft-status").textContent)
+        .toBe(`Draft saved ${formatTime(new Date(2026, 11, 1, 20, 10))}`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
