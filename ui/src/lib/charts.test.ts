@@ -3,7 +3,7 @@ import { render } from "@testing-library/svelte";
 import { Chart } from "chart.js";
 import ProgressChart from "../features/goals/ProgressChart.svelte";
 import type { GoalReview } from "../bindings/GoalReview";
-import { activityStacks, monthLabels } from "./charts";
+import { activityStacks, dayTime, monthLabels, tickLabel, timeAxis } from "./charts";
 
 describe("activity stacks", () => {
   const activity = {
@@ -135,5 +135,37 @@ describe("goal progress chart", () => {
         if (after) expect(Number(after.match(/20\d\d/)?.[0]), `tick after ${reviews[i]!.reviewedOn}`).toBeGreaterThanOrEqual(year);
       }
     }
+  });
+});
+
+describe("time axis", () => {
+  const env = (globalThis as unknown as { process: { env: Record<string, string | undefined> } }).process.env;
+
+  it.each(["America/Los_Angeles", "Asia/Tokyo", "UTC"])("puts a day on its own local midnight and labels it as that day (%s)", (tz) => {
+    // A day number read back as UTC (or a UTC midnight read locally) is a day off west or east of UTC.
+    const saved = env.TZ;
+    env.TZ = tz;
+    try {
+      const t = dayTime("2026-12-01");
+      expect([new Date(t).getFullYear(), new Date(t).getMonth(), new Date(t).getDate(), new Date(t).getHours()]).toEqual([2026, 11, 1, 0]);
+      const axis = timeAxis(["2026-12-01"]);
+      expect(tickLabel(t, { ...axis, unit: "day", withYear: true })).toBe(
+        new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", year: "numeric" }).format(new Date(2026, 11, 1)),
+      );
+    } finally {
+      if (saved === undefined) delete env.TZ;
+      else env.TZ = saved;
+    }
+  });
+
+  it("is at least a month wide around one review, and says when it crosses a year", () => {
+    const one = timeAxis(["2026-12-01"]);
+    expect(one.unit).toBe("day");
+    expect((one.max - one.min) / 86_400_000).toBeCloseTo(30);
+    expect(one.withYear).toBe(false);
+    expect(timeAxis(["2026-12-28"]).withYear).toBe(true);
+    const long = timeAxis(["2025-11-20", "2026-12-01"]);
+    expect([long.unit, long.withYear]).toEqual(["month", true]);
+    expect(timeAxis(["2020-01-01", "2026-12-01"]).unit).toBe("year");
   });
 });
