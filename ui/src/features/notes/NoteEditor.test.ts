@@ -218,6 +218,15 @@ describe("NoteEditor, a saved note", () => {
     expect(sent.filter((s) => s.cmd === "conversation_update").map((s) => s.args.draft)).toEqual([false]);
   });
 
+  it("keeps reading on keys that are not its shortcut, typed in a field, or without a key", async () => {
+    const { user } = openSaved();
+    await screen.findByTestId("note-view");
+    window.dispatchEvent(new Event("keydown"));
+    await user.keyboard("{Shift>}E{/Shift}{Alt>}e{/Alt}x");
+    expect(screen.getByTestId("note-view")).toBeInTheDocument();
+    expect(screen.queryByTestId("note-editor")).toBeNull();
+  });
+
   it("opens a draft straight in the editor", async () => {
     openSaved({ isDraft: true });
     expect(await screen.findByTestId("note-editor")).toBeInTheDocument();
