@@ -85,7 +85,7 @@ async fn capture_loop(driver: &WebDriver) -> Outcome {
     );
     screenshot(driver, "7-search").await?;
     click(driver, "search-hit").await?;
-    el(driver, "note-editor").await?;
+    el(driver, "note-view").await?;
 
     click(driver, "nav-actions").await?;
     wait_text(

@@ -9,6 +9,7 @@ mod support;
 
 mod capture;
 mod categories;
+mod daily_loop;
 mod goals;
 mod locking;
 mod plaintext;
