@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { mockIPC, mockWindows } from "@tauri-apps/api/mocks";
+import { cleanup, render, screen } from "@testing-library/svelte";
+import userEvent from "@testing-library/user-event";
+import { vi } from "vitest";
+import App from "./App.svelte";
+
+// The app stops listening for desktop events after unmounting, asynchronously: let that happen
+// before the shared teardown removes the mocked event plugin.
+afterEach(async () => {
+  cleanup();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+});
+
+const EMPTY_DASHBOARD = {
+  today: "2026-12-01",
+  reviewAfterWeeks: 4,
+  goals: [],
+  activeGoals: 0,
+  mentors: [],
+  actionItems: [],
+  overdueItems: 0,
+  itemsDueThisWeek: 0,
+  waitingOutreach: [],
+  activity: { months: [], series: [] },
+  coverage: [],
+};
+
+function app(confirmed: boolean) {
+  const calls: string[] = [];
+  mockWindows("main");
+  mockIPC(
+    (cmd) => {
+      calls.push(cmd);
+      if (cmd === "vault_status") return "present";
+      if (cmd === "vault_recovery_key_confirmed") return confirmed;
+      if (cmd === "vault_regenerate_recovery_key") return { recoveryKey: "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" };
+      if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
+      if (cmd === "dashboard") return EMPTY_DASHBOARD;
+      if (cmd === "drafts_list") return [];
+      return null;
+    },
+    { shouldMockEvents: true },
+  );
+  render(App);
+  return { calls, user: userEvent.setup() };
+}
+
+describe("App", () => {
+  it("Ctrl+Q closes the window, after locking when unlocked", async () => {
+    const { calls, user } = app(true);
+    await screen.findByTestId("unlock-passphrase");
+    await user.keyboard("{Control>}q{/Control}");
+    await vi.waitFor(() => expect(calls).toContain("plugin:window|close"));
+    expect(calls).not.toContain("vault_lock");
+  });
+
+  it("an unlock of a journal whose recovery key was never confirmed offers a new one", async () => {
+    const { calls, user } = app(false);
+    await user.type(await screen.findByTestId("unlock-passphrase"), "rounds at dawn, coffee at noon{Enter}");
+    expect(await screen.findByTestId("recovery-check")).toHaveTextContent("No recovery key was confirmed");
+    await user.click(screen.getByTestId("recovery-check-issue"));
+    expect(await screen.findByTestId("recovery-key-text")).toHaveTextContent("ABCD-EFGH");
+    await user.click(screen.getByTestId("recovery-saved"));
+    await user.click(screen.getByTestId("recovery-continue"));
+    await vi.waitFor(() => expect(calls).toContain("vault_confirm_recovery_key"));
+    await user.keyboard("{Control>}q{/Control}");
+    await vi.waitFor(() => expect(calls).toContain("plugin:window|close"));
+    expect(calls.indexOf("vault_lock")).toBeGreaterThan(-1);
+    expect(calls.indexOf("vault_lock")).toBeLessThan(calls.indexOf("plugin:window|close"));
+  });
+});
