@@ -1,11 +1,12 @@
 //! What a new user met in the daily loop (issue 12), in the real window: a link in a note asks
 //! and then opens in the system's browser (never in the window, whatever the page does), Ctrl+N
-//! lands in the mentor picker after a click elsewhere, and search finds hyphenated words, moves
-//! with the arrow keys and shows snippets without Markdown syntax.
+//! lands in the mentor picker after a click elsewhere, search finds hyphenated words, moves with
+//! the arrow keys and shows snippets without Markdown syntax, and a recovery key never confirmed
+//! as saved is caught at the next unlock.
 
 use crate::support::{
-    Outcome, TauriDriver, add_mentor, built_app, check, click, click_css, create_journal, el,
-    in_session, press, quick_note, screenshot, testid, type_into, wait_text,
+    Outcome, PASSPHRASE, TauriDriver, add_mentor, built_app, check, click, click_css,
+    create_journal, el, in_session, press, quick_note, screenshot, testid, type_into, wait_text,
 };
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -268,6 +269,55 @@ async fn search_finds_hyphenated_words_and_moves_with_the_arrow_keys() -> Outcom
             wait_text(d, "[data-testid='search-hit']", title).await?;
             press(d, Key::Escape).await?;
         }
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn closing_on_the_recovery_key_screen_is_caught_at_the_next_unlock() -> Outcome {
+    let app = built_app()?;
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    // Created, and the app closed while the recovery key is on screen.
+    in_session(driver.session(&app).await?, async |d: &WebDriver| {
+        type_into(d, "create-passphrase", PASSPHRASE).await?;
+        type_into(d, "create-confirm", PASSPHRASE).await?;
+        click(d, "create-submit").await?;
+        el(d, "recovery-key").await?;
+        Ok(())
+    })
+    .await?;
+    let first_key = in_session(driver.session(&app).await?, async |d: &WebDriver| {
+        type_into(d, "unlock-passphrase", PASSPHRASE).await?;
+        click(d, "unlock-submit").await?;
+        let check = el(d, "recovery-check").await?.text().await?;
+        check!(
+            check.contains("No recovery key was confirmed"),
+            "the unlock says so: {check:?}"
+        );
+        screenshot(d, "recovery-check").await?;
+        click(d, "recovery-check-issue").await?;
+        let key = el(d, "recovery-key-text")
+            .await?
+            .prop("textContent")
+            .await?
+            .unwrap_or_default();
+        click(d, "recovery-saved").await?;
+        click(d, "recovery-continue").await?;
+        el(d, "dashboard").await?;
+        Ok(key)
+    })
+    .await?;
+    check!(first_key.len() == 39, "a new key was shown: {first_key:?}");
+    in_session(driver.session(&app).await?, async |d: &WebDriver| {
+        type_into(d, "unlock-passphrase", PASSPHRASE).await?;
+        click(d, "unlock-submit").await?;
+        el(d, "dashboard").await?;
+        check!(
+            d.find_all(testid("recovery-check")).await?.is_empty(),
+            "once confirmed, the next unlock goes straight to the journal"
+        );
         Ok(())
     })
     .await

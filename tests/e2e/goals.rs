@@ -16,6 +16,13 @@ fn days_from_today(days: i64) -> String {
         .to_string()
 }
 
+/// A day as the app shows it in the test's locale (en-US under Xvfb): "Oct 18, 2026".
+fn shown_as(iso: &str) -> String {
+    iso.parse::<chrono::NaiveDate>()
+        .map(|d| d.format("%b %-d, %Y").to_string())
+        .unwrap_or_default()
+}
+
 /// Records a review on the open goal page; `refine` gives new wording and a reason.
 async fn record_review(
     driver: &WebDriver,
@@ -104,7 +111,7 @@ async fn goals_flow(driver: &WebDriver) -> Outcome {
     click(driver, "gf-save").await?;
     let message = el(driver, "gf-target-error").await?.text().await?;
     check!(
-        message.contains("before the goal was set"),
+        message.contains("before the day the goal was set"),
         "target date error shown: {message:?}"
     );
     check!(
@@ -152,7 +159,7 @@ async fn goals_flow(driver: &WebDriver) -> Outcome {
             .attr("aria-label")
             .await?
             .unwrap_or_default();
-        if label.contains(&format!("33 % on {done_on}")) {
+        if label.contains(&format!("33 % on {}", shown_as(&done_on))) {
             break;
         }
         check!(
