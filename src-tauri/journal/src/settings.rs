@@ -32,14 +32,7 @@ pub struct Settings {
 impl Journal {
     /// Records one preference or fact about the journal in its own transaction.
     pub(crate) fn put_setting(&self, key: &str, value: &str) -> Result<()> {
-        self.write(|tx| {
-            tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                params![key, value],
-            )?;
-            Ok(())
-        })
+        self.write(|tx| upsert(tx, key, value))
     }
 
     pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -90,16 +83,21 @@ impl Journal {
                 ("auto_lock_seconds", value),
                 ("review_after_weeks", weeks.to_string()),
             ] {
-                tx.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, ?2)
-                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    params![key, value],
-                )?;
+                upsert(tx, key, &value)?;
             }
             Ok(())
         })?;
         self.settings()
     }
+}
+
+fn upsert(tx: &rusqlite::Transaction<'_>, key: &str, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![key, value],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -55,3 +55,13 @@ describe("MentorList, adding", () => {
     expect(added[1]).toEqual({ name: "Dr. Lee", status: "active" });
   });
 });
+
+describe("MentorList, errors", () => {
+  it("drops the empty-name error as soon as a name is typed", async () => {
+    const { user } = setup();
+    await user.click(screen.getByTestId("mentor-add"));
+    expect(await screen.findByTestId("mentor-name-error")).toHaveTextContent("Give the mentor a name.");
+    await user.type(screen.getByLabelText("Add a mentor"), "D");
+    expect(screen.queryByTestId("mentor-name-error")).not.toBeInTheDocument();
+  });
+});
