@@ -7,13 +7,13 @@
 
 use chrono::NaiveDate;
 use journal::{
-    ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
-    ConversationId, ConversationInput, Dashboard, Goal, GoalCategory, GoalCategoryId, GoalDetail,
-    GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, Mentor, MentorDeletionImpact,
-    MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary, Milestone, MilestoneId,
-    Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase, PassphraseStrength,
-    PrepSheet, Question, QuestionId, RecoveryKey, ReviewInput, SearchHit, SearchQuery, Settings,
-    StatusChange, StatusEntry, VaultStatus,
+    ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup,
+    BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal, GoalCategory,
+    GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange,
+    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary,
+    Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
+    PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, ReviewInput, SearchHit,
+    SearchQuery, Settings, StatusChange, StatusEntry, VaultStatus,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -134,6 +134,19 @@ commands! {
 
     /// Checks every page of the journal; `CORRUPT` when damaged.
     fn vault_verify(state) -> () { state.journal(|j| j.verify()) }
+
+    /// The journal's backups, newest first.
+    fn backups_list(state) -> Vec<Backup> { state.journal(|j| j.backups()) }
+
+    /// Takes a verified backup now.
+    fn backup_now(state) -> Backup { state.journal(|j| j.back_up(BackupReason::Manual)) }
+
+    /// Takes the daily backup if the newest is a day old or there is none (the page asks after
+    /// unlocking and every hour while open); `null` when none was due.
+    fn backup_if_due(state) -> Option<Backup> { state.journal(|j| j.back_up_if_due()) }
+
+    /// Where the backups are, for the user to find them (or copy them elsewhere).
+    fn backups_folder(state) -> String { Ok(state.backups_folder()) }
 
     fn settings_get(state) -> Settings { state.journal(|j| j.settings()) }
 

@@ -88,6 +88,10 @@ impl AppState {
         }
     }
 
+    pub fn backups_folder(&self) -> String {
+        self.dir.join(journal::BACKUPS_DIR).display().to_string()
+    }
+
     pub fn status(&self) -> VaultStatus {
         Vault::status(&self.dir)
     }

@@ -96,12 +96,12 @@ fn control_each_way_the_audit_could_be_fooled_fails() {
             }),
         ),
         (
-            "a capability grants core:window:allow-close, which is not in the allow-list",
+            "a capability grants core:window:allow-set-title, which is not in the allow-list",
             Box::new(|_, f| {
                 f[0] = file(
                     "default.json",
                     json!({ "identifier": "default", "windows": ["main"],
-                    "permissions": [PERMISSIONS[0], PERMISSIONS[1], "core:window:allow-close"] }),
+                    "permissions": [PERMISSIONS[0], PERMISSIONS[1], "core:window:allow-set-title"] }),
                 )
             }),
         ),

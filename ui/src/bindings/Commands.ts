@@ -4,6 +4,7 @@ import type { ActionItemFilter } from "./ActionItemFilter";
 import type { ActionItemId } from "./ActionItemId";
 import type { ActionItemInput } from "./ActionItemInput";
 import type { ActionStatus } from "./ActionStatus";
+import type { Backup } from "./Backup";
 import type { Conversation } from "./Conversation";
 import type { ConversationId } from "./ConversationId";
 import type { ConversationInput } from "./ConversationInput";
@@ -59,6 +60,10 @@ export type Commands = {
   vault_regenerate_recovery_key: { args: {}; result: NewJournal };
   vault_rotate_key: { args: { passphrase: Passphrase }; result: NewJournal };
   vault_verify: { args: {}; result: null };
+  backups_list: { args: {}; result: Array<Backup> };
+  backup_now: { args: {}; result: Backup };
+  backup_if_due: { args: {}; result: Backup | null };
+  backups_folder: { args: {}; result: string };
   settings_get: { args: {}; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };
   link_open: { args: { url: string }; result: null };

@@ -185,3 +185,9 @@ export function nowLocalIso(): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${todayIso()}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
 }
+
+/** A size on disk in the user's locale: "840 kB", "12.5 MB". */
+export function formatBytes(bytes: number): string {
+  const [value, unit] = bytes >= 1_000_000 ? [bytes / 1_000_000, "megabyte"] : [Math.max(bytes, 0) / 1_000, "kilobyte"];
+  return new Intl.NumberFormat(undefined, { style: "unit", unit, maximumFractionDigits: 1 }).format(value);
+}

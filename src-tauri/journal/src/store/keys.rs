@@ -5,18 +5,16 @@
 //! every instant either the old or the new secret opens the journal. A rotation writes a whole new
 //! database under the new key, checks it, and only then points the key file at it.
 
-use zeroize::Zeroizing;
-
 /// Set to "yes" once the user says the current recovery key is saved; any other value (or none,
 /// in a journal made before this was recorded) means it was never confirmed.
 pub(crate) const RECOVERY_CONFIRMED: &str = "recovery_key_confirmed";
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::store::files;
 use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
 use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
 use crate::store::vault::{KEY_FILE, read_key_file};
+use crate::store::{files, snapshot};
 
 impl Journal {
     /// Whether the user confirmed saving the current recovery key. Closing the app on the screen
@@ -96,6 +94,8 @@ impl Journal {
         if *file.open_with_passphrase(passphrase)? != *self.key {
             return Err(Error::WrongPassphrase);
         }
+        // The journal as it was, under the key it had, in case anything after this goes wrong.
+        self.back_up(crate::BackupReason::BeforeKeyRotation)?;
         self.recovery_key_issued()?;
         let old_database = file.database().to_owned();
         let new_key = random::<DATA_KEY_BYTES>()?;
@@ -113,42 +113,17 @@ impl Journal {
                 Error::Conflict("Too many re-encrypted copies in the journal folder.".into())
             })?;
         let new_path = self.dir.join(&new_database);
-        let keying = Zeroizing::new(format!(
-            "x'{}'",
-            data_encoding::HEXLOWER.encode(new_key.as_slice())
-        ));
-        let exported = (|| -> Result<()> {
-            // The journal's connection may not create files (it came from an unlock), so the
-            // new database starts as an empty file that ATTACH then fills.
-            files::create_empty_private(&new_path)?;
-            let path = new_path
-                .to_str()
-                .ok_or_else(|| Error::Internal("the journal folder's name is not UTF-8".into()))?;
-            self.conn.execute(
-                "ATTACH DATABASE ?1 AS rotated KEY ?2",
-                rusqlite::params![path, &*keying],
-            )?;
-            let version: i64 = self
-                .conn
-                .query_row("PRAGMA main.user_version", [], |row| row.get(0))?;
-            self.conn
-                .query_row("SELECT sqlcipher_export('rotated')", [], |_| Ok(()))?;
-            self.conn
-                .execute_batch(&format!("PRAGMA rotated.user_version = {version};"))?;
-            self.conn.execute_batch("DETACH DATABASE rotated;")?;
-            Ok(())
-        })();
-        let checked = exported.and_then(|()| {
+        snapshot::export(&self.conn, &new_path, &new_key)?;
+        let checked = (|| {
             let conn = crate::store::db::open(&new_path, &new_key, false)?;
             let rotated =
                 Journal::new(conn, self.dir.clone(), new_key.clone()).with_clock(self.clock);
             rotated.verify()?;
             Ok(rotated)
-        });
+        })();
         let rotated = match checked {
             Ok(rotated) => rotated,
             Err(err) => {
-                let _ = self.conn.execute_batch("DETACH DATABASE rotated;");
                 files::remove_database(&new_path);
                 return Err(err);
             }

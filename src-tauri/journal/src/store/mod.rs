@@ -13,5 +13,6 @@ pub(crate) mod keyfile;
 pub(crate) mod keys;
 pub(crate) mod migrate;
 pub(crate) mod secret;
+pub(crate) mod snapshot;
 pub(crate) mod strength;
 pub(crate) mod vault;

@@ -1,0 +1,237 @@
+//! Encrypted backups of the open journal, each a folder under `backups/` in the journal folder:
+//! an SQLCipher snapshot of the database (under the same data key), the key file as it was at the
+//! time (so the passphrase of that day or the recovery key opens it) and a small manifest.
+//!
+//! A backup folder is a journal folder: copied anywhere, `Vault::unlock` opens it. It is written
+//! under a hidden `.partial-*` name, checked (opened read-only, every page's authentication code
+//! and the database structure), then renamed into place in one step, so an interrupted backup is
+//! never listed as one, and a listed backup was verified when it was written. The manifest holds no
+//! journal content: when, why, which schema, how big, when verified.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fs;
+use std::path::Path;
+use ts_rs::TS;
+
+use crate::error::{Error, Result};
+use crate::journal::Journal;
+use crate::store::files;
+use crate::store::snapshot;
+use crate::store::vault::{KEY_FILE, read_key_file};
+use crate::transfer::retention::{Retention, expired};
+
+/// The folder, inside the journal folder, that holds the backups the app manages.
+pub const BACKUPS_DIR: &str = "backups";
+const MANIFEST: &str = "backup.json";
+const PARTIAL: &str = ".partial-";
+const FORMAT: u32 = 1;
+
+/// Why a backup was taken; retention keeps pre-migration ones longer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum BackupReason {
+    /// Asked for by the user.
+    Manual,
+    /// The daily one (on unlock when the newest is older than a day, and daily while open).
+    Daily,
+    BeforeMigration,
+    BeforeKeyRotation,
+    BeforeRestore,
+    BeforeImport,
+}
+
+impl BackupReason {
+    fn slug(self) -> &'static str {
+        match self {
+            BackupReason::Manual => "manual",
+            BackupReason::Daily => "daily",
+            BackupReason::BeforeMigration => "before-migration",
+            BackupReason::BeforeKeyRotation => "before-key-rotation",
+            BackupReason::BeforeRestore => "before-restore",
+            BackupReason::BeforeImport => "before-import",
+        }
+    }
+}
+
+/// One backup as Settings lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Backup {
+    /// The folder's name under `backups/`; stable, sortable by time.
+    pub id: String,
+    pub taken_at: DateTime<Utc>,
+    pub reason: BackupReason,
+    pub schema_version: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+    /// When its pages were last checked and found intact.
+    pub verified_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Manifest {
+    format: u32,
+    app_version: String,
+    #[serde(flatten)]
+    backup: Backup,
+}
+
+impl Journal {
+    /// Takes a backup now: snapshot, key file, check, then one rename makes it a backup.
+    pub fn back_up(&self, reason: BackupReason) -> Result<Backup> {
+        let root = self.dir.join(BACKUPS_DIR);
+        files::create_private_dir(&root)?;
+        remove_partials(&root);
+        let taken_at = self.now();
+        let id = free_name(
+            &root,
+            &format!("{}-{}", taken_at.format("%Y%m%dT%H%M%SZ"), reason.slug()),
+        )?;
+        let partial = root.join(format!("{PARTIAL}{id}"));
+        files::create_private_dir(&partial)?;
+        let written = self.write_backup(&partial, &id, taken_at, reason);
+        let backup = match written {
+            Ok(backup) => backup,
+            Err(err) => {
+                let _ = fs::remove_dir_all(&partial);
+                return Err(err);
+            }
+        };
+        if let Err(err) = fs::rename(&partial, root.join(&id)).and_then(|()| sync_dir(&root)) {
+            let _ = fs::remove_dir_all(&partial);
+            return Err(err.into());
+        }
+        self.prune_backups(Retention::default())?;
+        Ok(backup)
+    }
+
+    /// A daily backup when the newest is older than a day (or there is none): what unlocking
+    /// and the app's daily timer call.
+    pub fn back_up_if_due(&self) -> Result<Option<Backup>> {
+        let newest = self.backups()?.into_iter().next();
+        let due = newest.is_none_or(|b| self.now() - b.taken_at >= chrono::Duration::days(1));
+        if due {
+            self.back_up(BackupReason::Daily).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    /// Removes the backups that `policy` no longer keeps (see `retention`).
+    pub fn prune_backups(&self, policy: Retention) -> Result<()> {
+        let root = self.dir.join(BACKUPS_DIR);
+        for id in expired(&self.backups()?, policy) {
+            fs::remove_dir_all(root.join(id))?;
+        }
+        Ok(())
+    }
+
+    fn write_backup(
+        &self,
+        partial: &Path,
+        id: &str,
+        taken_at: DateTime<Utc>,
+        reason: BackupReason,
+    ) -> Result<Backup> {
+        let key_file = read_key_file(&self.dir)?;
+        files::write_atomically(&partial.join(KEY_FILE), &fs::read(self.dir.join(KEY_FILE))?)?;
+        let database = partial.join(key_file.database());
+        snapshot::export(&self.conn, &database, &self.key)?;
+        let schema_version = snapshot::check(&database, &self.key)?;
+        let backup = Backup {
+            id: id.to_owned(),
+            taken_at,
+            reason,
+            schema_version,
+            bytes: folder_bytes(partial)?,
+            verified_at: Some(self.now()),
+        };
+        let manifest = Manifest {
+            format: FORMAT,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            backup: backup.clone(),
+        };
+        let json = serde_json::to_vec_pretty(&manifest)
+            .map_err(|_| Error::Internal("could not encode a backup manifest".into()))?;
+        files::write_atomically(&partial.join(MANIFEST), &json)?;
+        Ok(backup)
+    }
+
+    /// The backups of this journal, newest first.
+    pub fn backups(&self) -> Result<Vec<Backup>> {
+        list_backups(&self.dir.join(BACKUPS_DIR))
+    }
+}
+
+/// The finished backups in a `backups/` folder, newest first. Folders being written (or left by
+/// an interrupted backup) and anything without a readable manifest are not backups.
+pub fn list_backups(root: &Path) -> Result<Vec<Backup>> {
+    let entries = match fs::read_dir(root) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err.into()),
+    };
+    let mut backups = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with('.') || !entry.file_type()?.is_dir() {
+            continue;
+        }
+        let Ok(bytes) = fs::read(entry.path().join(MANIFEST)) else {
+            continue;
+        };
+        if let Ok(manifest) = serde_json::from_slice::<Manifest>(&bytes)
+            && manifest.format == FORMAT
+            && manifest.backup.id == name
+        {
+            backups.push(manifest.backup);
+        }
+    }
+    backups.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
+    Ok(backups)
+}
+
+/// Leftovers of interrupted backups: ours, never listed, holding nothing readable without a key.
+fn remove_partials(root: &Path) {
+    let Ok(entries) = fs::read_dir(root) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(PARTIAL) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn free_name(root: &Path, base: &str) -> Result<String> {
+    (1..100)
+        .map(|n| {
+            if n == 1 {
+                base.to_owned()
+            } else {
+                format!("{base}-{n}")
+            }
+        })
+        .find(|name| !root.join(name).exists())
+        .ok_or_else(|| Error::Conflict("Too many backups taken in the same second.".into()))
+}
+
+fn folder_bytes(dir: &Path) -> Result<u64> {
+    let mut total = 0;
+    for entry in fs::read_dir(dir)? {
+        total += entry?.metadata()?.len();
+    }
+    Ok(total)
+}
+
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    fs::File::open(dir)?.sync_all()?;
+    let _ = dir;
+    Ok(())
+}

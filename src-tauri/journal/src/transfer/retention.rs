@@ -1,0 +1,173 @@
+//! Which backups to keep: a bounded set, not "the last N". The newest backup of each of the last
+//! `daily` days that have one, of each of the last `weekly` ISO weeks and of each of the last
+//! `monthly` months; every backup taken before a schema migration until a newer backup of another
+//! kind exists (the first one the new schema wrote); and always the newest. At one backup a day
+//! that is at most 7 + 4 + 12 + 1 backups, whatever the journal's age.
+//!
+//! A pure function of the list, so the edge cases are tested with fixed dates and no files.
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use ts_rs::TS;
+
+use crate::transfer::backup::{Backup, BackupReason};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Retention {
+    pub daily: u32,
+    pub weekly: u32,
+    pub monthly: u32,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            daily: 7,
+            weekly: 4,
+            monthly: 12,
+        }
+    }
+}
+
+/// A period a backup falls in: a day, an ISO week or a month, as (year, number).
+type Bucket = fn(NaiveDate) -> (i32, u32);
+
+/// The ids of the backups that retention no longer keeps.
+pub fn expired(backups: &[Backup], policy: Retention) -> Vec<String> {
+    let mut newest_first: Vec<&Backup> = backups.iter().collect();
+    newest_first.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
+    let mut keep: BTreeSet<&str> = BTreeSet::new();
+    if let Some(newest) = newest_first.first() {
+        keep.insert(&newest.id);
+    }
+    let day = |b: &Backup| b.taken_at.date_naive();
+    let buckets: [(u32, Bucket); 3] = [
+        (policy.daily, |d| (d.year(), d.ordinal())),
+        (policy.weekly, |d| {
+            (d.iso_week().year(), d.iso_week().week())
+        }),
+        (policy.monthly, |d| (d.year(), d.month())),
+    ];
+    for (count, bucket) in buckets {
+        let mut seen = BTreeSet::new();
+        for b in &newest_first {
+            if seen.len() as u32 >= count {
+                break;
+            }
+            if seen.insert(bucket(day(b))) {
+                keep.insert(&b.id);
+            }
+        }
+    }
+    let newest_other = newest_first
+        .iter()
+        .find(|b| b.reason != BackupReason::BeforeMigration)
+        .map(|b| b.taken_at);
+    for b in &newest_first {
+        if b.reason == BackupReason::BeforeMigration && newest_other.is_none_or(|t| t <= b.taken_at)
+        {
+            keep.insert(&b.id);
+        }
+    }
+    newest_first
+        .iter()
+        .filter(|b| !keep.contains(b.id.as_str()))
+        .map(|b| b.id.clone())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{Duration, TimeZone, Utc};
+
+    fn backup(days_ago: i64, hour: u32, reason: BackupReason) -> Backup {
+        let at = Utc.with_ymd_and_hms(2026, 12, 1, hour, 0, 0).unwrap() - Duration::days(days_ago);
+        Backup {
+            id: format!("{}-{:?}", at.format("%Y%m%dT%H%M%SZ"), reason),
+            taken_at: at,
+            reason,
+            schema_version: 5,
+            bytes: 1,
+            verified_at: Some(at),
+        }
+    }
+
+    #[test]
+    fn a_year_of_daily_backups_is_bounded_by_the_policy() {
+        let all: Vec<Backup> = (0..400)
+            .map(|d| backup(d, 9, BackupReason::Daily))
+            .collect();
+        let gone = expired(&all, Retention::default());
+        let kept = all.len() - gone.len();
+        assert!(kept <= 7 + 4 + 12 + 1, "kept {kept}");
+        assert!(kept >= 12, "one a month for a year at least: {kept}");
+        let gone: BTreeSet<_> = gone.into_iter().collect();
+        for b in &all[..7] {
+            assert!(!gone.contains(&b.id), "the last 7 days are kept");
+        }
+        assert!(
+            gone.contains(&all[399].id),
+            "400 days ago is beyond 12 months"
+        );
+    }
+
+    #[test]
+    fn the_newest_backup_of_a_day_is_the_one_kept() {
+        let all = vec![
+            backup(0, 8, BackupReason::Daily),
+            backup(0, 17, BackupReason::Manual),
+        ];
+        assert_eq!(
+            expired(
+                &all,
+                Retention {
+                    daily: 1,
+                    weekly: 0,
+                    monthly: 0
+                }
+            ),
+            [all[0].id.clone()]
+        );
+    }
+
+    #[test]
+    fn a_pre_migration_backup_stays_until_a_newer_one_of_another_kind_exists() {
+        let before = backup(30, 9, BackupReason::BeforeMigration);
+        let none = Retention {
+            daily: 0,
+            weekly: 0,
+            monthly: 0,
+        };
+        let mut all = vec![before.clone(), backup(31, 9, BackupReason::Daily)];
+        assert!(
+            !expired(&all, none).contains(&before.id),
+            "nothing newer yet"
+        );
+        all.push(backup(29, 9, BackupReason::Daily));
+        assert!(
+            expired(&all, none).contains(&before.id),
+            "the migrated journal was backed up"
+        );
+    }
+
+    #[test]
+    fn the_newest_backup_is_always_kept() {
+        let all = vec![backup(3, 9, BackupReason::Manual)];
+        assert!(
+            expired(
+                &all,
+                Retention {
+                    daily: 0,
+                    weekly: 0,
+                    monthly: 0
+                }
+            )
+            .is_empty()
+        );
+        assert!(expired(&[], Retention::default()).is_empty());
+    }
+}

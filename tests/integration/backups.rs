@@ -1,0 +1,192 @@
+//! Encrypted backups on real vaults (issue 13, first slice): a backup is a verified, complete
+//! journal folder that the passphrase of its day or the recovery key opens; an interrupted one is
+//! never listed; a damaged one is reported as damaged; a read-only backups folder fails cleanly
+//! and the next attempt works; retention bounds how many are kept.
+
+use chrono::{Duration, NaiveDate};
+use journal::{
+    BACKUPS_DIR, BackupReason, Clock, ConversationInput, ErrorCode, Journal, MentorInput, Vault,
+};
+use std::fs;
+use std::path::Path;
+
+use crate::{fast_kdf, mentor_names, passphrase};
+
+fn journal_with_a_note(dir: &Path) -> (Journal, journal::RecoveryKey) {
+    let (journal, recovery) = Vault::create_with(dir, &passphrase(), fast_kdf()).unwrap();
+    let osei = journal
+        .add_mentor(&MentorInput::named("Dr. Amara Osei"))
+        .unwrap();
+    journal
+        .add_conversation(
+            &ConversationInput {
+                mentor_id: Some(osei.id),
+                body: "The first note, before the backup.".into(),
+                ..ConversationInput::default()
+            },
+            false,
+        )
+        .unwrap();
+    (journal, recovery)
+}
+
+/// Copies a backup folder somewhere else, as a user restoring by hand would.
+fn copy_folder(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
+
+#[test]
+fn a_backup_is_a_verified_journal_folder_that_opens_with_the_passphrase_or_recovery_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, recovery) = journal_with_a_note(dir.path());
+    let backup = journal.back_up(BackupReason::Manual).unwrap();
+    assert_eq!(journal.backups().unwrap(), std::slice::from_ref(&backup));
+    assert!(backup.verified_at.is_some() && backup.bytes > 0);
+    assert_eq!(backup.schema_version, journal::LATEST_SCHEMA_VERSION);
+    // The journal goes on; the backup keeps what it had.
+    let kim = journal.add_mentor(&MentorInput::named("Dr. Kim")).unwrap();
+    assert!(kim.id.0 > 0);
+    let folder = dir.path().join(BACKUPS_DIR).join(&backup.id);
+    for open in ["passphrase", "recovery"] {
+        let elsewhere = tempfile::tempdir().unwrap();
+        copy_folder(&folder, elsewhere.path());
+        let restored = if open == "passphrase" {
+            Vault::unlock(elsewhere.path(), &passphrase()).unwrap()
+        } else {
+            Vault::unlock_with_recovery(elsewhere.path(), &recovery).unwrap()
+        };
+        assert_eq!(
+            mentor_names(&restored),
+            ["Dr. Amara Osei"],
+            "opened with the {open}"
+        );
+        restored.verify().unwrap();
+    }
+}
+
+#[test]
+fn an_interrupted_backup_is_never_listed_and_is_cleared_by_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = journal_with_a_note(dir.path());
+    let root = dir.path().join(BACKUPS_DIR);
+    fs::create_dir_all(root.join(".partial-20261201T090000Z-daily")).unwrap();
+    fs::write(
+        root.join(".partial-20261201T090000Z-daily/journal.db"),
+        b"half",
+    )
+    .unwrap();
+    fs::create_dir_all(root.join("20261201T090000Z-daily")).unwrap(); // no manifest
+    assert!(journal.backups().unwrap().is_empty());
+    let backup = journal.back_up(BackupReason::Manual).unwrap();
+    assert_eq!(journal.backups().unwrap(), [backup]);
+    assert!(!root.join(".partial-20261201T090000Z-daily").exists());
+}
+
+/// The backups folder cannot be written (here: something that is not a folder stands in its
+/// place, which fails for root too, unlike a read-only mode): a clean I/O error, the journal and
+/// the older backups untouched, and the next attempt works once the folder is back.
+#[test]
+fn an_unwritable_backups_folder_fails_cleanly_and_the_next_attempt_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = journal_with_a_note(dir.path());
+    let first = journal.back_up(BackupReason::Manual).unwrap();
+    let root = dir.path().join(BACKUPS_DIR);
+    let aside = dir.path().join("backups-aside");
+    fs::rename(&root, &aside).unwrap();
+    fs::write(&root, b"not a folder").unwrap();
+    let err = journal.back_up(BackupReason::Manual).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io, "{err}");
+    assert_eq!(
+        mentor_names(&journal),
+        ["Dr. Amara Osei"],
+        "the journal is untouched"
+    );
+    fs::remove_file(&root).unwrap();
+    fs::rename(&aside, &root).unwrap();
+    assert_eq!(
+        journal.backups().unwrap(),
+        std::slice::from_ref(&first),
+        "the older backup is untouched"
+    );
+    let again = journal.back_up(BackupReason::Manual).unwrap();
+    assert_ne!(again.id, first.id);
+    // Retention keeps the newest backup of a day, so the second of today replaces the first.
+    assert_eq!(journal.backups().unwrap(), [again]);
+}
+
+#[test]
+fn a_damaged_backup_is_reported_as_damaged() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = journal_with_a_note(dir.path());
+    let backup = journal.back_up(BackupReason::Manual).unwrap();
+    let db = dir
+        .path()
+        .join(BACKUPS_DIR)
+        .join(&backup.id)
+        .join("journal.db");
+    let mut bytes = fs::read(&db).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x40;
+    fs::write(&db, &bytes).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    copy_folder(db.parent().unwrap(), elsewhere.path());
+    let err = Vault::unlock(elsewhere.path(), &passphrase())
+        .and_then(|j| j.verify())
+        .unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::Corrupt,
+        "damaged, not a wrong passphrase: {err}"
+    );
+}
+
+#[test]
+fn a_daily_backup_is_due_after_a_day_and_retention_bounds_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = journal_with_a_note(dir.path());
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let mut journal = journal.with_clock(Clock::on(start));
+    assert!(journal.back_up_if_due().unwrap().is_some(), "none yet");
+    assert!(
+        journal.back_up_if_due().unwrap().is_none(),
+        "one today already"
+    );
+    for day in 1..120 {
+        journal.set_clock(Clock::on(start + Duration::days(day)));
+        assert!(journal.back_up_if_due().unwrap().is_some(), "day {day}");
+    }
+    let kept = journal.backups().unwrap();
+    assert!(kept.len() <= 7 + 4 + 12 + 1, "{} backups kept", kept.len());
+    assert_eq!(
+        kept[0].taken_at.date_naive(),
+        start + Duration::days(119),
+        "the newest is kept"
+    );
+    let on_disk = fs::read_dir(dir.path().join(BACKUPS_DIR)).unwrap().count();
+    assert_eq!(on_disk, kept.len(), "pruned folders are gone from disk");
+}
+
+#[test]
+fn a_key_rotation_backs_up_the_journal_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, old_recovery) = journal_with_a_note(dir.path());
+    journal.rotate_key(&passphrase()).unwrap();
+    let backups = journal.backups().unwrap();
+    assert_eq!(backups.len(), 1);
+    assert_eq!(backups[0].reason, BackupReason::BeforeKeyRotation);
+    let elsewhere = tempfile::tempdir().unwrap();
+    copy_folder(
+        &dir.path().join(BACKUPS_DIR).join(&backups[0].id),
+        elsewhere.path(),
+    );
+    let before = Vault::unlock_with_recovery(elsewhere.path(), &old_recovery).unwrap();
+    assert_eq!(
+        mentor_names(&before),
+        ["Dr. Amara Osei"],
+        "the old keys open the old backup"
+    );
+}
