@@ -190,3 +190,71 @@ fn a_key_rotation_backs_up_the_journal_first() {
         "the old keys open the old backup"
     );
 }
+
+/// A backup folder copied out, opened with `open`.
+fn open_copy(
+    dir: &Path,
+    id: &str,
+    open: impl FnOnce(&Path) -> journal::Result<Journal>,
+) -> journal::Result<Journal> {
+    let elsewhere = tempfile::tempdir().unwrap();
+    copy_folder(&dir.join(BACKUPS_DIR).join(id), elsewhere.path());
+    open(elsewhere.path())
+}
+
+#[test]
+fn after_a_new_passphrase_or_recovery_key_the_old_ones_no_longer_open_the_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, old_recovery) = journal_with_a_note(dir.path());
+    let backup = journal.back_up(BackupReason::Manual).unwrap();
+    let new = journal::Passphrase::new("violet anchor ledger pumpkin");
+    journal
+        .change_passphrase_with(&passphrase(), &new, fast_kdf())
+        .unwrap();
+    let err = open_copy(dir.path(), &backup.id, |p| Vault::unlock(p, &passphrase())).unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::WrongPassphrase,
+        "the old passphrase: {err}"
+    );
+    let opened = open_copy(dir.path(), &backup.id, |p| Vault::unlock(p, &new)).unwrap();
+    assert_eq!(mentor_names(&opened), ["Dr. Amara Osei"]);
+
+    let recovery = journal.regenerate_recovery_key().unwrap();
+    let err = open_copy(dir.path(), &backup.id, |p| {
+        Vault::unlock_with_recovery(p, &old_recovery)
+    })
+    .unwrap_err();
+    assert_eq!(
+        err.code(),
+        ErrorCode::WrongPassphrase,
+        "the old recovery key: {err}"
+    );
+    let opened = open_copy(dir.path(), &backup.id, |p| {
+        Vault::unlock_with_recovery(p, &recovery)
+    })
+    .unwrap();
+    assert_eq!(mentor_names(&opened), ["Dr. Amara Osei"]);
+}
+
+#[test]
+fn a_backup_from_before_a_rotation_keeps_the_secrets_of_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, old_recovery) = journal_with_a_note(dir.path());
+    journal.rotate_key(&passphrase()).unwrap();
+    let before = journal.backups().unwrap()[0].clone();
+    let new = journal::Passphrase::new("violet anchor ledger pumpkin");
+    journal
+        .change_passphrase_with(&passphrase(), &new, fast_kdf())
+        .unwrap();
+    let opened = open_copy(dir.path(), &before.id, |p| {
+        Vault::unlock_with_recovery(p, &old_recovery)
+    })
+    .unwrap();
+    assert_eq!(
+        mentor_names(&opened),
+        ["Dr. Amara Osei"],
+        "under the old key, untouched"
+    );
+    assert!(open_copy(dir.path(), &before.id, |p| Vault::unlock(p, &passphrase())).is_ok());
+}

@@ -246,6 +246,14 @@ impl KeyFile {
 }
 
 impl KeyFile {
+    /// The same seals, naming another database file (a backup's copy keeps its own name).
+    pub(crate) fn for_database(self, database: &str) -> Self {
+        KeyFile {
+            database: database.to_owned(),
+            ..self
+        }
+    }
+
     /// The database file (in the journal folder) that this key opens.
     pub(crate) fn database(&self) -> &str {
         &self.database
@@ -355,6 +363,16 @@ fn stretch(passphrase: &Passphrase, salt: &[u8], p: KdfParams) -> Result<DataKey
         .map_err(|_| Error::Internal("key derivation failed".into()))?;
     PAID.with(|paid| paid.borrow_mut().push(p));
     Ok(out)
+}
+
+/// A name for a data key that reveals nothing of it (a domain-separated hash of 256 random bits):
+/// which backups are under the journal's current key, so a new passphrase or recovery key can be
+/// given to them too.
+pub(crate) fn key_id(key: &DataKey) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(b"mentor-journal/key-id/v1\0");
+    hasher.update(key.as_slice());
+    data_encoding::HEXLOWER.encode(&hasher.finalize()[..8])
 }
 
 /// The recovery key already carries 160 random bits, so a domain-separated hash is enough to turn

@@ -45,7 +45,8 @@ impl Journal {
         passphrase.check_new()?;
         read_key_file(&self.dir)?
             .with_passphrase(&self.key, passphrase, params)?
-            .write(&self.dir.join(KEY_FILE))
+            .write(&self.dir.join(KEY_FILE))?;
+        self.reseal_backups()
     }
 
     /// Changes the passphrase after checking the current one (which pays the full KDF, so this is
@@ -67,7 +68,8 @@ impl Journal {
             return Err(Error::WrongPassphrase);
         }
         file.with_passphrase(&self.key, new, params)?
-            .write(&self.dir.join(KEY_FILE))
+            .write(&self.dir.join(KEY_FILE))?;
+        self.reseal_backups()
     }
 
     /// Replaces the recovery key: the new one is returned to show once; the old one stops working.
@@ -77,6 +79,7 @@ impl Journal {
         read_key_file(&self.dir)?
             .with_recovery(&self.key, &recovery)?
             .write(&self.dir.join(KEY_FILE))?;
+        self.reseal_backups()?;
         Ok(RecoveryKey::from_bytes(&recovery))
     }
 

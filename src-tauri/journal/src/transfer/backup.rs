@@ -11,12 +11,13 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::store::files;
+use crate::store::keyfile::key_id;
 use crate::store::snapshot;
 use crate::store::vault::{KEY_FILE, read_key_file};
 use crate::transfer::retention::{Retention, expired};
@@ -76,6 +77,10 @@ pub struct Backup {
 struct Manifest {
     format: u32,
     app_version: String,
+    /// Which data key the copy is under (`keyfile::key_id`), so a new passphrase or recovery key
+    /// reaches the backups it can open.
+    #[serde(default)]
+    key_id: Option<String>,
     #[serde(flatten)]
     backup: Backup,
 }
@@ -153,12 +158,44 @@ impl Journal {
         let manifest = Manifest {
             format: FORMAT,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            key_id: Some(key_id(&self.key)),
             backup: backup.clone(),
         };
         let json = serde_json::to_vec_pretty(&manifest)
             .map_err(|_| Error::Internal("could not encode a backup manifest".into()))?;
         files::write_atomically(&partial.join(MANIFEST), &json)?;
         Ok(backup)
+    }
+
+    /// Gives every backup under the journal's current data key the journal's current key file, so
+    /// that after a new passphrase or recovery key only the new ones open them. Backups under an
+    /// older data key (taken before a re-encryption) keep the secrets of their time.
+    pub(crate) fn reseal_backups(&self) -> Result<()> {
+        let root = self.dir.join(BACKUPS_DIR);
+        let current = key_id(&self.key);
+        let mut failed = 0;
+        for (folder, manifest) in manifests(&root)? {
+            if manifest.key_id.as_deref() != Some(current.as_str()) {
+                continue;
+            }
+            let resealed = read_key_file(&folder).and_then(|theirs| {
+                read_key_file(&self.dir)?
+                    .for_database(theirs.database())
+                    .write(&folder.join(KEY_FILE))
+            });
+            if resealed.is_err() {
+                failed += 1;
+            }
+        }
+        if failed == 0 {
+            Ok(())
+        } else {
+            Err(Error::Io(std::io::Error::other(format!(
+                "the change is made, but {failed} older backup{} could not be updated and still \
+                 open with the old secret",
+                if failed == 1 { "" } else { "s" }
+            ))))
+        }
     }
 
     /// The backups of this journal, newest first.
@@ -170,12 +207,22 @@ impl Journal {
 /// The finished backups in a `backups/` folder, newest first. Folders being written (or left by
 /// an interrupted backup) and anything without a readable manifest are not backups.
 pub fn list_backups(root: &Path) -> Result<Vec<Backup>> {
+    let mut backups: Vec<Backup> = manifests(root)?
+        .into_iter()
+        .map(|(_, m)| m.backup)
+        .collect();
+    backups.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
+    Ok(backups)
+}
+
+/// Each finished backup's folder and manifest.
+fn manifests(root: &Path) -> Result<Vec<(PathBuf, Manifest)>> {
     let entries = match fs::read_dir(root) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(err) => return Err(err.into()),
     };
-    let mut backups = Vec::new();
+    let mut found = Vec::new();
     for entry in entries {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().into_owned();
@@ -189,11 +236,10 @@ pub fn list_backups(root: &Path) -> Result<Vec<Backup>> {
             && manifest.format == FORMAT
             && manifest.backup.id == name
         {
-            backups.push(manifest.backup);
+            found.push((entry.path(), manifest));
         }
     }
-    backups.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
-    Ok(backups)
+    Ok(found)
 }
 
 /// Leftovers of interrupted backups: ours, never listed, holding nothing readable without a key.
