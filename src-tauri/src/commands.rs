@@ -29,6 +29,15 @@ pub struct NewJournal {
     pub recovery_key: String,
 }
 
+/// Answer to a recovery-key unlock.
+#[derive(Debug, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Recovered {
+    /// The key file was missing, damaged or another journal's, and was rebuilt from a backup.
+    pub key_file_rebuilt: bool,
+}
+
 macro_rules! commands {
     ($(
         $(#[doc = $doc:literal])*
@@ -94,8 +103,10 @@ commands! {
 
     fn vault_unlock(state, passphrase: Passphrase) -> () { state.unlock(&passphrase) }
 
-    fn vault_unlock_with_recovery(state, recovery_key: RecoveryKey) -> () {
-        state.unlock_with_recovery(&recovery_key)
+    /// Unlocks with the recovery key; `keyFileRebuilt` when the key file was missing, damaged or
+    /// another journal's and was rebuilt from a backup.
+    fn vault_unlock_with_recovery(state, recovery_key: RecoveryKey) -> Recovered {
+        state.unlock_with_recovery(&recovery_key).map(|key_file_rebuilt| Recovered { key_file_rebuilt })
     }
 
     /// Seals the data key under a new passphrase (used after a recovery-key unlock).

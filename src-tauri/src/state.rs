@@ -112,12 +112,14 @@ impl AppState {
         Ok(())
     }
 
-    pub fn unlock_with_recovery(&self, key: &RecoveryKey) -> Result<()> {
+    /// Unlocks with the recovery key; true when the key file had to be rebuilt from a backup.
+    pub fn unlock_with_recovery(&self, key: &RecoveryKey) -> Result<bool> {
         let mut session = self.session();
         *session = Session::Locked;
-        *session = Session::Unlocked(Vault::unlock_with_recovery(&self.dir, key)?);
+        let (journal, rebuilt) = Vault::recover(&self.dir, key)?;
+        *session = Session::Unlocked(journal);
         self.generation.fetch_add(1, Ordering::SeqCst);
-        Ok(())
+        Ok(rebuilt)
     }
 
     /// Locking an already locked journal is fine: the answer is the same.

@@ -7,6 +7,7 @@
 
 mod support;
 
+mod backups;
 mod capture;
 mod categories;
 mod daily_loop;

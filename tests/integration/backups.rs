@@ -258,3 +258,92 @@ fn a_backup_from_before_a_rotation_keeps_the_secrets_of_its_time() {
     );
     assert!(open_copy(dir.path(), &before.id, |p| Vault::unlock(p, &passphrase())).is_ok());
 }
+
+/// What can happen to `journal.key`, and how each is staged.
+fn damage_key_file(dir: &Path, how: &str) {
+    let key = dir.join(journal::KEY_FILE);
+    match how {
+        "deleted" => fs::remove_file(&key).unwrap(),
+        "truncated" => {
+            let bytes = fs::read(&key).unwrap();
+            fs::write(&key, &bytes[..bytes.len() / 3]).unwrap();
+        }
+        "another journal's" => {
+            let other = tempfile::tempdir().unwrap();
+            drop(Vault::create_with(other.path(), &passphrase(), fast_kdf()).unwrap());
+            fs::copy(other.path().join(journal::KEY_FILE), &key).unwrap();
+        }
+        _ => unreachable!(),
+    }
+}
+
+#[test]
+fn a_lost_or_damaged_key_file_is_rebuilt_from_a_backup_with_the_recovery_key() {
+    for how in ["deleted", "truncated", "another journal's"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, recovery) = journal_with_a_note(dir.path());
+        journal.back_up(BackupReason::Daily).unwrap();
+        // Written after the backup: the live database holds it, and so must the recovered journal.
+        journal
+            .add_mentor(&MentorInput::named("Dr. After The Backup"))
+            .unwrap();
+        drop(journal);
+        damage_key_file(dir.path(), how);
+        assert_eq!(
+            Vault::status(dir.path()),
+            journal::VaultStatus::Present,
+            "{how}"
+        );
+        assert!(Vault::unlock(dir.path(), &passphrase()).is_err(), "{how}");
+        let (journal, rebuilt) = Vault::recover(dir.path(), &recovery).unwrap();
+        assert!(rebuilt, "{how}: the key file was rebuilt");
+        assert_eq!(
+            mentor_names(&journal),
+            ["Dr. After The Backup", "Dr. Amara Osei"],
+            "{how}: the live journal, not the backup"
+        );
+        drop(journal);
+        Vault::unlock(dir.path(), &passphrase()).unwrap_or_else(|e| panic!("{how}: {e}"));
+        let kept: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".unreadable-"))
+            .collect();
+        assert_eq!(
+            kept.len(),
+            usize::from(how != "deleted"),
+            "{how}: the unreadable key file is kept aside, not deleted"
+        );
+    }
+}
+
+#[test]
+fn without_a_backup_a_lost_key_file_cannot_be_rebuilt_and_nothing_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, recovery) = journal_with_a_note(dir.path());
+    drop(journal);
+    fs::remove_file(dir.path().join(journal::KEY_FILE)).unwrap();
+    let before = crate::snapshot(dir.path());
+    let err = Vault::recover(dir.path(), &recovery).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Corrupt, "{err}");
+    assert!(err.to_string().contains("missing"), "{err}");
+    assert_eq!(crate::snapshot(dir.path()), before);
+    assert_eq!(
+        Vault::status(dir.path()),
+        journal::VaultStatus::Present,
+        "never offered as a new journal"
+    );
+}
+
+#[test]
+fn after_a_rotation_the_rebuilt_key_file_finds_the_re_encrypted_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut journal, _) = journal_with_a_note(dir.path());
+    let recovery = journal.rotate_key(&passphrase()).unwrap();
+    journal.back_up(BackupReason::Manual).unwrap();
+    drop(journal);
+    fs::remove_file(dir.path().join(journal::KEY_FILE)).unwrap();
+    let (journal, rebuilt) = Vault::recover(dir.path(), &recovery).unwrap();
+    assert!(rebuilt);
+    assert_eq!(mentor_names(&journal), ["Dr. Amara Osei"]);
+}

@@ -37,6 +37,7 @@ import type { PassphraseStrength } from "./PassphraseStrength";
 import type { PrepSheet } from "./PrepSheet";
 import type { Question } from "./Question";
 import type { QuestionId } from "./QuestionId";
+import type { Recovered } from "./Recovered";
 import type { RecoveryKey } from "./RecoveryKey";
 import type { ReviewInput } from "./ReviewInput";
 import type { SearchHit } from "./SearchHit";
@@ -50,7 +51,7 @@ export type Commands = {
   vault_status: { args: {}; result: VaultStatus };
   vault_create: { args: { passphrase: Passphrase }; result: NewJournal };
   vault_unlock: { args: { passphrase: Passphrase }; result: null };
-  vault_unlock_with_recovery: { args: { recoveryKey: RecoveryKey }; result: null };
+  vault_unlock_with_recovery: { args: { recoveryKey: RecoveryKey }; result: Recovered };
   vault_set_passphrase: { args: { passphrase: Passphrase }; result: null };
   vault_lock: { args: {}; result: null };
   passphrase_strength: { args: { passphrase: Passphrase }; result: PassphraseStrength };

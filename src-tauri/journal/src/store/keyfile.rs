@@ -124,7 +124,11 @@ struct Sealed {
 }
 
 fn damaged() -> Error {
-    Error::Corrupt("The journal's key file is damaged or unreadable.".into())
+    Error::Corrupt(
+        "The journal's key file is damaged or unreadable. Unlock with your recovery key: if the \
+         journal has a backup, the key file is rebuilt from it."
+            .into(),
+    )
 }
 
 impl KeyFile {

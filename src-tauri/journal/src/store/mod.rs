@@ -12,6 +12,7 @@ pub(crate) mod hardening;
 pub(crate) mod keyfile;
 pub(crate) mod keys;
 pub(crate) mod migrate;
+pub(crate) mod repair;
 pub(crate) mod secret;
 pub(crate) mod snapshot;
 pub(crate) mod strength;

@@ -13,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
 use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
-use crate::store::{db, files};
+use crate::store::{db, files, repair};
 
 pub const DATABASE_FILE: &str = "journal.db";
 pub const KEY_FILE: &str = "journal.key";
@@ -32,7 +32,7 @@ pub struct Vault;
 
 impl Vault {
     pub fn status(dir: &Path) -> VaultStatus {
-        if dir.join(KEY_FILE).exists() || dir.join(DATABASE_FILE).exists() {
+        if dir.join(KEY_FILE).exists() || repair::looks_like_a_journal(dir) {
             VaultStatus::Present
         } else {
             VaultStatus::Absent
@@ -95,10 +95,30 @@ impl Vault {
     }
 
     pub fn unlock_with_recovery(dir: &Path, recovery_key: &RecoveryKey) -> Result<Journal> {
+        Self::recover(dir, recovery_key).map(|(journal, _)| journal)
+    }
+
+    /// Unlocks with the recovery key; when the key file is missing, damaged or belongs to another
+    /// journal, rebuilds it from a backup (see `repair`). The flag says whether it was rebuilt.
+    pub fn recover(dir: &Path, recovery_key: &RecoveryKey) -> Result<(Journal, bool)> {
         let recovery = recovery_key.to_bytes()?;
-        let file = read_key_file(dir)?;
-        let key = file.open_with_recovery(&recovery)?;
-        Self::open(dir, file.database(), key)
+        let direct = read_key_file(dir).and_then(|file| {
+            let key = file.open_with_recovery(&recovery)?;
+            Self::open(dir, file.database(), key)
+        });
+        match direct {
+            Ok(journal) => Ok((journal, false)),
+            Err(
+                err @ (Error::WrongRecoveryKey
+                | Error::WrongPassphrase
+                | Error::Corrupt(_)
+                | Error::NotFound(_)),
+            ) => match repair::rebuild_key_file(dir, &recovery)? {
+                Some(journal) => Ok((journal, true)),
+                None => Err(err),
+            },
+            Err(err) => Err(err),
+        }
     }
 
     fn open(dir: &Path, database: &str, key: crate::store::keyfile::DataKey) -> Result<Journal> {
@@ -111,7 +131,11 @@ pub(crate) fn read_key_file(dir: &Path) -> Result<KeyFile> {
     let path = dir.join(KEY_FILE);
     if !path.exists() {
         return Err(if dir.join(DATABASE_FILE).exists() {
-            Error::Corrupt("The journal's key file is missing from its folder.".into())
+            Error::Corrupt(
+                "The journal's key file is missing from its folder. Unlock with your recovery key: \
+                 if the journal has a backup, the key file is rebuilt from it."
+                    .into(),
+            )
         } else {
             Error::NotFound("A journal")
         });
