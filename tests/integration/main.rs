@@ -9,6 +9,7 @@ mod lifecycle;
 mod mentors;
 mod notes;
 mod plaintext;
+mod restore;
 mod rules;
 mod security;
 mod vault;

@@ -52,16 +52,33 @@ pub(crate) fn export(conn: &Connection, path: &Path, key: &DataKey) -> Result<()
     }
 }
 
-/// Opens a copy read-only under `key` and checks every page's authentication code and the
-/// database structure. Returns its schema version; `CORRUPT` when damaged or not a copy of ours.
-pub(crate) fn check(path: &Path, key: &DataKey) -> Result<u32> {
-    let damaged = |what: &str| Error::Corrupt(format!("The backup is damaged ({what})."));
+/// Opens a copy read-only under `key`; `CORRUPT` when it cannot be read with it.
+pub(crate) fn open_read_only(path: &Path, key: &DataKey) -> Result<Connection> {
+    if !path.is_file() {
+        return Err(Error::Corrupt(
+            "The backup is damaged (its database is missing).".into(),
+        ));
+    }
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     conn.execute_batch(&format!("PRAGMA key = \"{}\";", &*keying(key)))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })
+    .map_err(|_| {
+        Error::Corrupt("The backup is damaged (it cannot be read with its key).".into())
+    })?;
+    Ok(conn)
+}
+
+/// Opens a copy read-only under `key` and checks every page's authentication code and the
+/// database structure. Returns its schema version; `CORRUPT` when damaged or not a copy of ours.
+pub(crate) fn check(path: &Path, key: &DataKey) -> Result<u32> {
+    let damaged = |what: &str| Error::Corrupt(format!("The backup is damaged ({what})."));
+    let conn = open_read_only(path, key)?;
     let version: u32 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|_| damaged("it cannot be read with its key"))?;

@@ -1,5 +1,5 @@
-//! The journal's way in and out: encrypted backups (`backup`, `retention`); restore, export (JSON,
-//! Markdown, PDF, age-encrypted) and import (jrnl, Day One) are to come.
+//! The journal's way in and out: encrypted backups (`backup`, `retention`) and restoring them
+//! (`restore`); export (JSON, Markdown, PDF, age-encrypted) and import (jrnl, Day One) are to come.
 //!
 //! A room kept ready so those land beside each other and not among the domain modules. The rules
 //! they must follow are already in the store: snapshots through SQLCipher (never a raw copy of a
@@ -7,4 +7,5 @@
 //! `Journal::write` so the search index stays in step, and dates from the journal's clock.
 
 pub mod backup;
+pub mod restore;
 pub mod retention;
