@@ -377,3 +377,18 @@ fn a_recovery_key_counts_as_saved_only_once_the_user_confirms_it() {
         "rotation issues a new key"
     );
 }
+
+#[test]
+fn the_database_and_its_companions_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let journal = journal_on(&dir, Clock::System);
+    journal.add_mentor(&MentorInput::named("Dr. Osei")).unwrap();
+    for name in [journal::DATABASE_FILE, "journal.db-wal", journal::KEY_FILE] {
+        let mode = std::fs::metadata(dir.path().join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{name} is {:o}", mode & 0o777);
+    }
+}

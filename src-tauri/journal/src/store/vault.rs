@@ -66,7 +66,10 @@ impl Vault {
         // (ours, seconds old, holding nothing of the user's) is removed.
         // Created with its recovery key not yet confirmed as saved (the settings row is written
         // before the key file makes the journal exist).
-        let created = db::open(&db_path, &data_key, true)
+        // The database file starts empty and private (0600, like the key file): SQLite would create
+        // it with the process's umask, and its -wal and -shm take the same mode.
+        let created = files::create_empty_private(&db_path)
+            .and_then(|()| db::open(&db_path, &data_key, true))
             .and_then(|conn| {
                 conn.execute(
                     "INSERT INTO settings (key, value) VALUES (?1, 'no')",
