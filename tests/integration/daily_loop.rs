@@ -392,3 +392,15 @@ fn the_database_and_its_companions_are_readable_by_their_owner_only() {
         assert_eq!(mode & 0o777, 0o600, "{name} is {:o}", mode & 0o777);
     }
 }
+
+#[test]
+fn an_older_journal_readable_by_others_is_made_private_when_opened() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    drop(journal_on(&dir, Clock::System));
+    let db = dir.path().join(journal::DATABASE_FILE);
+    std::fs::set_permissions(&db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    drop(Vault::unlock(dir.path(), &passphrase()).unwrap());
+    let mode = std::fs::metadata(&db).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{:o}", mode & 0o777);
+}

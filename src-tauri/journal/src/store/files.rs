@@ -73,3 +73,18 @@ pub(crate) fn create_private_dir(dir: &Path) -> Result<()> {
     builder.create(dir)?;
     Ok(())
 }
+
+/// Narrows a database and its companions to owner-only access (journals made before the database
+/// was created private had the umask's 0644). Best effort: the folder itself is private anyway.
+pub(crate) fn make_database_private(path: &Path) {
+    #[cfg(unix)]
+    for suffix in DATABASE_COMPANIONS {
+        use std::os::unix::fs::PermissionsExt;
+        let file = sibling(path, suffix);
+        if let Ok(meta) = fs::metadata(&file)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            let _ = fs::set_permissions(&file, fs::Permissions::from_mode(0o600));
+        }
+    }
+}

@@ -126,6 +126,7 @@ impl Vault {
 
     fn open(dir: &Path, database: &str, key: crate::store::keyfile::DataKey) -> Result<Journal> {
         let conn = db::open(&dir.join(database), &key, false)?;
+        files::make_database_private(&dir.join(database));
         Ok(Journal::new(conn, dir.to_path_buf(), key))
     }
 }
