@@ -136,3 +136,13 @@ describe("GoalPage progress source", () => {
     expect(within(screen.getByTestId("review-form")).getByLabelText("Progress (%)")).toBeInTheDocument();
   });
 });
+
+describe("GoalPage review form", () => {
+  it("opens with the cursor in its first field, and Escape closes it as Cancel does", async () => {
+    const { user } = setup("active", ["achieved"]);
+    await user.click(await screen.findByRole("button", { name: "Record review" }));
+    await expect.poll(() => document.activeElement).toBe(screen.getByLabelText("Date"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("review-form")).not.toBeInTheDocument();
+  });
+});

@@ -28,6 +28,7 @@ function setup(status: MentorStatus, next: MentorStatus[]) {
       case "conversations_list":
       case "action_items_list":
       case "mentor_introductions":
+      case "focus_areas_list":
         return [];
     }
     throw new Error(`unexpected ${cmd}`);
@@ -59,5 +60,15 @@ describe("MentorPage status changes", () => {
     expect(await screen.findByTestId("end-reason")).toHaveTextContent("Moved to another hospital");
     expect(changes).toEqual([{ status: "ended", on: todayIso(), note: "Moved to another hospital" }]);
     expect(statusButtons()).toEqual([["status-active", "Reactivate"]]);
+  });
+});
+
+describe("MentorPage edit form", () => {
+  it("opens with the cursor in the name, and Escape closes it as Cancel does", async () => {
+    const { user } = setup("active", ["paused", "ended"]);
+    await user.click(await screen.findByRole("button", { name: "Edit details" }));
+    await expect.poll(() => document.activeElement).toBe(screen.getByLabelText("Name"));
+    await user.keyboard("{Escape}");
+    expect(screen.queryByTestId("mentor-form")).not.toBeInTheDocument();
   });
 });
