@@ -70,3 +70,13 @@ describe("App", () => {
     expect(calls.indexOf("vault_lock")).toBeLessThan(calls.indexOf("plugin:window|close"));
   });
 });
+
+describe("App, Ctrl+Enter", () => {
+  it("submits the form that has the focus", async () => {
+    const { calls, user } = app(true);
+    const field = await screen.findByTestId("unlock-passphrase");
+    await user.type(field, "rounds at dawn, coffee at noon");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    await vi.waitFor(() => expect(calls).toContain("vault_unlock"));
+  });
+});
