@@ -194,7 +194,7 @@ describe("NoteEditor, a saved note", () => {
     expect(sent.filter((s) => s.cmd === "action_item_set_status").map((s) => s.args)).toEqual([{ id: 31, status: "done" }]);
   });
 
-  it("switches to the editor with the E key, and back to reading with Cancel, the change left", async () => {
+  it("switches to the editor with the E key, and back to reading with Cancel, the change discarded", async () => {
     const { user } = openSaved();
     await screen.findByTestId("note-view");
     await user.keyboard("e");
@@ -202,6 +202,7 @@ describe("NoteEditor, a saved note", () => {
     await user.clear(screen.getByLabelText("Title"));
     await user.type(screen.getByLabelText("Title"), "Changed my mind");
     await user.click(screen.getByTestId("note-cancel"));
+    await user.click(within(await screen.findByRole("dialog", { name: "Discard your changes?" })).getByTestId("confirm-ok"));
     expect(await screen.findByTestId("note-view")).toHaveTextContent("Fellowship plans");
     await user.keyboard("{Control>}e{/Control}");
     expect(await screen.findByLabelText("Title")).toHaveValue("Fellowship plans");

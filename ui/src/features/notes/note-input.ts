@@ -76,3 +76,28 @@ export function wellbeingInWords(energy: number | null, stress: number | null): 
   const parts = [energy === null ? "" : `Energy ${energy} of 5`, stress === null ? "" : `Stress ${stress} of 5`].filter(Boolean);
   return parts.length > 0 ? parts.join(" · ") : "Not recorded.";
 }
+
+/**
+ * The value each field the core names (in an error) has in the editor, to tell whether it changed
+ * since it was refused. A field not listed here (an action item, the form) keeps its error.
+ */
+export function refusableValues(note: NoteFields): Record<string, string> {
+  return {
+    occurredAt: note.occurredAt,
+    channel: note.channel ?? "",
+    durationMinutes: note.duration,
+    title: note.title,
+    body: note.body,
+    takeaways: note.takeaways.join("\n"),
+    energy: String(note.energy),
+    stress: String(note.stress),
+  };
+}
+
+/** The errors still about what the note holds: one goes once its field differs from the refused value. */
+export function currentErrors(errors: Record<string, string>, refused: NoteFields | undefined, now: NoteFields): Record<string, string> {
+  if (!refused) return errors;
+  const then = refusableValues(refused);
+  const current = refusableValues(now);
+  return Object.fromEntries(Object.entries(errors).filter(([field]) => !(field in then) || then[field] === current[field]));
+}
