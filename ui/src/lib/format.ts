@@ -17,10 +17,11 @@ export const STATUS_LABELS: Record<MentorStatus, string> = {
   ended: "Ended",
 };
 
+/** How a mentorship came about, in a trainee's words ("organic" is the core's name, not hers). */
 export const ORIGIN_LABELS: Record<Origin, string> = {
-  assigned: "Assigned by program",
-  organic: "Organic",
-  peer: "Peer",
+  assigned: "Assigned by my program",
+  organic: "We found each other",
+  peer: "Peer mentor",
 };
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -40,7 +41,8 @@ export const OUTCOME_LABELS: Record<OutreachOutcome, string> = {
   agreed: "Agreed",
 };
 
-export const OWNER_LABELS: Record<Owner, string> = { me: "Me", mentor: "Mentor" };
+/** Who owes an action item, the same words wherever it is chosen or shown. */
+export const OWNER_LABELS: Record<Owner, string> = { me: "I owe it", mentor: "Mentor owes it" };
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: "Open", done: "Done", dropped: "Dropped" };
 

@@ -48,4 +48,12 @@ describe("GoalActionItems", () => {
     expect(screen.getByTestId("action-tick")).not.toBeChecked();
     expect(within(row).getByRole("status")).toBeEmptyDOMElement();
   });
+
+  it("names who owes an item in the words the note form and the action list use", () => {
+    render(GoalActionItems, {
+      props: { goalId: 5, items: [], mentors: [], onitemchanged: () => undefined, onadded: async () => undefined },
+    });
+    const options = within(screen.getByLabelText("Who owes it")).getAllByRole("option");
+    expect(options.map((o) => o.textContent)).toEqual(["I owe it", "Mentor owes it"]);
+  });
 });

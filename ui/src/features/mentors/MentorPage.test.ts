@@ -9,13 +9,15 @@ import { mentor } from "../../test/fixtures";
 import { todayIso } from "../../lib/format";
 
 /** A mentor page whose core allows the changes in `next`; records what `mentor_set_status` gets. */
-function setup(status: MentorStatus, next: MentorStatus[]) {
+function setup(status: MentorStatus, next: MentorStatus[], impact = { conversations: 0, actionItems: 0, outreach: 0 }) {
   let current: Mentor = mentor({ status, nextStatuses: next });
   const changes: unknown[] = [];
   mockIPC((cmd, args) => {
     switch (cmd) {
       case "mentor_get":
         return current;
+      case "mentor_deletion_impact":
+        return impact;
       case "mentor_set_status": {
         const change = (args as { change: { status: MentorStatus; note: string } }).change;
         changes.push(change);
@@ -70,5 +72,44 @@ describe("MentorPage edit form", () => {
     await expect.poll(() => document.activeElement).toBe(screen.getByLabelText("Name"));
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("mentor-form")).not.toBeInTheDocument();
+  });
+});
+
+describe("MentorPage delete dialog", () => {
+  it("names the prospect's own way to keep the history and leaves out what there is none of", async () => {
+    const { user } = setup("prospective", ["active", "ended"], { conversations: 0, actionItems: 0, outreach: 2 });
+    await user.click(await screen.findByTestId("mentor-delete"));
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByTestId("delete-impact")).toHaveTextContent("This also deletes 2 outreach entries. It cannot be undone.");
+    expect(dialog).not.toHaveTextContent(/\b0 /);
+    expect(dialog).toHaveTextContent("To keep the history, use “Stop pursuing” instead.");
+    expect(dialog).not.toHaveTextContent("end the relationship");
+  });
+
+  it("lists every count there is, and says so when there is nothing else", async () => {
+    const { user } = setup("active", ["paused", "ended"], { conversations: 3, actionItems: 1, outreach: 0 });
+    await user.click(await screen.findByTestId("mentor-delete"));
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByTestId("delete-impact")).toHaveTextContent("This also deletes 3 conversations and 1 action item.");
+    expect(dialog).toHaveTextContent("To keep the history, use “End relationship” instead.");
+  });
+
+  it("offers no other way when the relationship has ended already", async () => {
+    const { user } = setup("ended", ["active"]);
+    await user.click(await screen.findByTestId("mentor-delete"));
+    const dialog = screen.getByRole("dialog");
+    expect(within(dialog).getByTestId("delete-impact")).toHaveTextContent(
+      "Nothing else is recorded with Dr. Amara Osei. It cannot be undone.",
+    );
+    expect(within(dialog).queryByTestId("delete-instead")).not.toBeInTheDocument();
+  });
+});
+
+describe("MentorPage facts", () => {
+  it("says how the mentorship came about in a trainee's words", async () => {
+    setup("active", ["paused", "ended"]);
+    await screen.findByTestId("mentor-page-name");
+    expect(document.body).toHaveTextContent("How it beganWe found each other");
+    expect(document.body).not.toHaveTextContent(/Organic/);
   });
 });
