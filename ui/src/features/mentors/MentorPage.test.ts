@@ -109,7 +109,7 @@ describe("MentorPage facts", () => {
   it("says how the mentorship came about in a trainee's words", async () => {
     setup("active", ["paused", "ended"]);
     await screen.findByTestId("mentor-page-name");
-    expect(document.body).toHaveTextContent("How it beganWe found each other");
+    expect(document.body).toHaveTextContent("How it began We found each other");
     expect(document.body).not.toHaveTextContent(/Organic/);
   });
 });
