@@ -10,6 +10,8 @@ export class UndoOffer {
   /** The undo's own call: busy while it runs, its refusal after. */
   readonly undoing = new Action();
   #undo: (() => Promise<unknown>) | undefined;
+  /** Where focus goes once the offer is taken or goes away: the control that did what it undoes. */
+  returnFocus: (() => HTMLElement | null | undefined) | undefined;
   #timer: ReturnType<typeof setTimeout> | undefined;
   readonly #ms: number;
 
@@ -17,21 +19,27 @@ export class UndoOffer {
     this.#ms = ms;
   }
 
-  /** Offers `undo` for the next few seconds, in place of any earlier offer. */
-  offer(message: string, undo: () => Promise<unknown>) {
+  /**
+   * Offers `undo` for the next few seconds, in place of any earlier offer. `returnFocus` finds the
+   * control to focus after it (the item's checkbox, as it is once `undo` has resolved).
+   */
+  offer(message: string, undo: () => Promise<unknown>, returnFocus?: () => HTMLElement | null | undefined) {
     clearTimeout(this.#timer);
     this.undoing.reset();
     this.message = message;
     this.#undo = undo;
+    this.returnFocus = returnFocus;
     this.#timer = setTimeout(() => this.dismiss(), this.#ms);
   }
 
-  /** Runs the undo; a refusal keeps the offer (and its reason) until dismissed. */
-  async take() {
+  /** Runs the undo; true when it was undone. A refusal keeps the offer (and its reason) until dismissed. */
+  async take(): Promise<boolean> {
     const undo = this.#undo;
-    if (!undo || this.undoing.busy) return;
+    if (!undo || this.undoing.busy) return false;
     clearTimeout(this.#timer);
-    if (await this.undoing.run(undo)) this.dismiss();
+    const undone = await this.undoing.run(undo);
+    if (undone) this.dismiss();
+    return undone;
   }
 
   dismiss() {

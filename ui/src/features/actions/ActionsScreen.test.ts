@@ -76,6 +76,20 @@ describe("ActionsScreen", () => {
     expect(changes.at(-1)).toEqual({ id: 2, status: "open" });
   });
 
+  it("puts focus back on the ticked item's checkbox after Undo", async () => {
+    setup();
+    const user = userEvent.setup();
+    await expect.poll(titles).toHaveLength(2);
+    screen.getAllByTestId("action-tick")[1]!.focus();
+    await user.keyboard(" ");
+    const undo = await within(screen.getByRole("status")).findByRole("button", { name: "Undo" });
+    await expect.poll(() => document.activeElement).toBe(undo);
+    await user.keyboard("{Enter}");
+    await expect.poll(titles).toEqual(["Revise my CV", "Send the lab contact"]);
+    const back = within(screen.getAllByTestId("action-item")[1]!).getByRole("checkbox");
+    await expect.poll(() => document.activeElement, { message: "focus is on “Send the lab contact”, not the first item" }).toBe(back);
+  });
+
   it("takes the offer away after about six seconds", async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true });
     setup();
