@@ -84,4 +84,37 @@ describe("app styles", () => {
       rules.some((r) => /:focus(?!-visible|:not\(:focus-visible\))/.test(r.selectorText) && r.style.getPropertyValue("outline") !== "none"),
     ).toBe(false);
   });
+
+  it("gives links in a rendered note the theme's accent, visited ones too, with a focus ring", () => {
+    // WebKit's blue and lavender ignored both themes; the accent is a token, so dark follows.
+    const root = withForms(`<div class="rendered"><p><a href="https://example.org">the lab</a></p></div>`, [css("base")]);
+    const link = root.querySelector("a")!;
+    expect(declared(link, "color").at(-1)).toBe("var(--accent)");
+    expect(declared(link, "color", ":visited").at(-1), "a visited link keeps the accent").toBe("var(--accent)");
+    const rules = Array.from(document.styleSheets[0]!.cssRules).filter((r): r is CSSStyleRule => r instanceof CSSStyleRule);
+    const ring = rules.find((r) => r.selectorText === ".rendered a:focus-visible");
+    expect(ring?.style.getPropertyValue("outline"), "a link reached by Tab shows where it is").toContain("var(--focus)");
+    const tokens = css("tokens");
+    expect(tokens.match(/--accent:/g), "the accent is defined for light and dark").toHaveLength(2);
+  });
+
+  it("wraps long titles and names without spaces wherever they are shown", () => {
+    // A 190-character title ran out of its timeline card and under the Edit button.
+    const root = withForms(
+      `<header class="page-head"><div class="page-title"><h1>T</h1></div></header>
+       <h2>S</h2>
+       <ol class="list timeline"><li class="item"><button class="entry"><strong>T</strong></button></li></ol>
+       <ul class="list"><li class="item"><span class="name">N</span><span class="badge">Active</span></li></ul>
+       <span class="title">T</span>`,
+      [css("base"), css("layout")],
+    );
+    const wraps = (selector: string) => declared(root.querySelector(selector)!, "overflow-wrap").at(-1);
+    expect(wraps("h1"), "page headings and the reading view's title").toBe("anywhere");
+    expect(wraps("h2")).toBe("anywhere");
+    expect(wraps(".page-title")).toBe("anywhere");
+    expect(wraps(".timeline > li"), "a timeline entry (inherited by its button and title)").toBe("anywhere");
+    expect(wraps(".name")).toBe("anywhere");
+    expect(wraps(".title"), "an action item's title").toBe("anywhere");
+    expect(wraps(".badge"), "a badge keeps its word whole").toBe("normal");
+  });
 });
