@@ -8,12 +8,13 @@
 use chrono::NaiveDate;
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup,
-    BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal, GoalCategory,
-    GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange,
-    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary,
-    Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
-    PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, ReviewInput, SearchHit,
-    SearchQuery, Settings, StatusChange, StatusEntry, VaultStatus,
+    BackupPreview, BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal,
+    GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview,
+    GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef,
+    MentorSummary, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome,
+    Passphrase, PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, Restored,
+    ReviewInput, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry, VaultStatus,
+    preview_backup,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -155,6 +156,16 @@ commands! {
     /// Takes the daily backup if the newest is a day old or there is none (the page asks after
     /// unlocking and every hour while open); `null` when none was due.
     fn backup_if_due(state) -> Option<Backup> { state.journal(|j| j.back_up_if_due()) }
+
+    /// What one of the journal's backups holds, opened read-only with its passphrase or recovery key.
+    fn backup_preview(state, id: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> BackupPreview {
+        state.journal(|j| preview_backup(&j.backup_folder(&id)?, Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
+    }
+
+    /// Makes one of the journal's backups the journal; the journal as it was is kept aside.
+    fn backup_restore(state, id: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> Restored {
+        state.journal_mut(|j| j.restore(&j.backup_folder(&id)?, Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
+    }
 
     /// Where the backups are, for the user to find them (or copy them elsewhere).
     fn backups_folder(state) -> String { Ok(state.backups_folder()) }

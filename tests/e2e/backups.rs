@@ -1,10 +1,11 @@
 //! Backups in the real app (issue 13, first slices): the daily backup is taken on opening and
-//! Settings shows it; "Back up now" adds a checked copy; and a journal whose key file was deleted
-//! comes back with the recovery key, the key file rebuilt from a backup and the user told so.
+//! Settings shows it; "Back up now" adds a checked copy; a backup is restored with a preview first
+//! and the journal as it was kept aside; and a journal whose key file was deleted comes back with
+//! the recovery key, the key file rebuilt from a backup and the user told so.
 
 use crate::support::{
-    NEW_PASSPHRASE, Outcome, PASSPHRASE, TauriDriver, add_mentor, built_app, check, click, el,
-    in_session, mentor_names, screenshot, to_mentors, type_into, wait_text,
+    NEW_PASSPHRASE, Outcome, PASSPHRASE, TauriDriver, add_mentor, built_app, check, click,
+    click_css, el, in_session, mentor_names, screenshot, to_mentors, type_into, wait_text,
 };
 
 #[tokio::test(flavor = "multi_thread")]
@@ -71,5 +72,66 @@ async fn a_deleted_key_file_is_rebuilt_from_a_backup_with_the_recovery_key() -> 
         journal_dir.path().join("journal.key").exists(),
         "the key file is back"
     );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn restoring_a_backup_brings_it_back_and_keeps_the_journal_aside() -> Outcome {
+    let app = built_app()?;
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    in_session(driver.session(&app).await?, async |d| {
+        crate::support::create_journal(d).await?;
+        add_mentor(d, "Dr. Amara Osei").await?;
+        click(d, "nav-settings").await?;
+        click(d, "backup-now").await?;
+        wait_text(d, "[data-testid='backup-note']", "Backed up and checked").await?;
+        to_mentors_from_anywhere(d).await?;
+        add_mentor(d, "Dr. Since The Backup").await?;
+        click(d, "nav-settings").await?;
+        click_css(d, "[data-testid='backups'] details summary").await?;
+        click(d, "backup-restore").await?;
+        type_into(d, "restore-secret", PASSPHRASE).await?;
+        click_css(d, "dialog[open] [data-testid='confirm-ok']").await?;
+        let preview = wait_text(d, "[data-testid='restore-preview']", "mentor").await?;
+        check!(
+            preview.contains("1 mentor"),
+            "the preview counts the backup: {preview}"
+        );
+        screenshot(d, "restore-preview").await?;
+        click_css(d, "dialog[open] [data-testid='confirm-ok']").await?;
+        wait_text(d, "[data-testid='restored-note']", "kept in").await?;
+        to_mentors_from_anywhere(d).await?;
+        check!(
+            mentor_names(d).await? == ["Dr. Amara Osei"],
+            "the backup's journal is back"
+        );
+        Ok(())
+    })
+    .await?;
+    let aside: Vec<_> = std::fs::read_dir(journal_dir.path())?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("replaced-"))
+        .collect();
+    check!(
+        aside.len() == 1,
+        "the journal as it was is kept aside: {aside:?}"
+    );
+    let kept = journal::Vault::unlock(&aside[0].path(), &journal::Passphrase::new(PASSPHRASE))?;
+    let names: Vec<String> = kept
+        .list_mentors(&journal::MentorFilter::default(), kept.today())?
+        .into_iter()
+        .map(|s| s.mentor.name)
+        .collect();
+    check!(
+        names == ["Dr. Amara Osei", "Dr. Since The Backup"],
+        "and it opens, with what was written since: {names:?}"
+    );
+    Ok(())
+}
+
+async fn to_mentors_from_anywhere(d: &thirtyfour::WebDriver) -> Outcome {
+    click(d, "nav-mentors").await?;
+    el(d, "mentors-screen").await?;
     Ok(())
 }

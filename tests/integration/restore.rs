@@ -3,8 +3,8 @@
 //! is refused and changes nothing.
 
 use journal::{
-    BACKUPS_DIR, BackupReason, ConversationInput, ErrorCode, Journal, MentorInput, Passphrase,
-    Secret, Vault, preview_backup,
+    BackupReason, ConversationInput, ErrorCode, Journal, MentorInput, Passphrase, Secret, Vault,
+    preview_backup,
 };
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -81,6 +81,17 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             })
             .boxed(),
         "markdown_preview" => case(vec![("body", body())]),
+        // Backups have ids the fuzz does not know: only refusals (no such backup, no secret).
+        "backup_preview" | "backup_restore" => case(vec![
+            (
+                "id",
+                prop::sample::select(&["nope", "../..", ""][..])
+                    .prop_map(|id| (json!(id), false))
+                    .boxed(),
+            ),
+            ("passphrase", opt(fixed(json!("$pass"), true))),
+            ("recoveryKey", fixed(Value::Null, true)),
+        ]),
         "passphrase_strength" => case(vec![("passphrase", unchecked(text(LONG, false)))]),
         "vault_recovery_key_confirmed" | "vault_confirm_recovery_key" => case(vec![]),
         // Opening a link starts the system's browser: only refusals are fed here, and the

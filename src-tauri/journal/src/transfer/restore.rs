@@ -30,6 +30,23 @@ pub enum Secret<'a> {
     RecoveryKey(&'a RecoveryKey),
 }
 
+impl<'a> Secret<'a> {
+    /// The secret a front end sent: the passphrase when given, else the recovery key.
+    pub fn from_options(
+        passphrase: Option<&'a Passphrase>,
+        recovery_key: Option<&'a RecoveryKey>,
+    ) -> Result<Self> {
+        match (passphrase, recovery_key) {
+            (Some(p), _) => Ok(Secret::Passphrase(p)),
+            (None, Some(r)) => Ok(Secret::RecoveryKey(r)),
+            (None, None) => Err(Error::validation(
+                "passphrase",
+                "Enter the passphrase or the recovery key that opens this backup.",
+            )),
+        }
+    }
+}
+
 /// What a backup holds, shown before restoring it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -45,3 +45,13 @@ describe("BackupsSection", () => {
     expect(screen.getByTestId("backups-summary")).toHaveTextContent("1 copy, 800 kB in all");
   });
 });
+
+describe("BackupsSection, restore", () => {
+  it("opens the restore dialog for the chosen copy", async () => {
+    mockIPC((cmd) => (cmd === "backups_folder" ? "/tmp/j/backups" : [backup("b1", "2026-11-30T09:00:00Z", 800_000)]));
+    const user = userEvent.setup();
+    render(BackupsSection);
+    await user.click(await screen.findByTestId("backup-restore"));
+    expect(await screen.findByTestId("restore-secret")).toBeInTheDocument();
+  });
+});
