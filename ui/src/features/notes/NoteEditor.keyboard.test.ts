@@ -76,8 +76,9 @@ describe("NoteEditor, Cancel on a saved note", () => {
     return user;
   }
 
-  it("goes back to reading at once when nothing changed", async () => {
+  it("goes back to reading at once when nothing changed (an empty new row is no change)", async () => {
     const user = await editing();
+    await user.click(screen.getByRole("button", { name: "Add action item" }));
     await user.click(screen.getByTestId("note-cancel"));
     expect(await screen.findByTestId("note-view")).toBeInTheDocument();
     expect(screen.queryByRole("dialog")).toBeNull();
