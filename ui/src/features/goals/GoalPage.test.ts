@@ -144,5 +144,6 @@ describe("GoalPage review form", () => {
     await expect.poll(() => document.activeElement).toBe(screen.getByLabelText("Date"));
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("review-form")).not.toBeInTheDocument();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId("goal-review-open"));
   });
 });

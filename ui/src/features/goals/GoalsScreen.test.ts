@@ -18,5 +18,6 @@ describe("GoalsScreen new goal", () => {
     await expect.poll(() => document.activeElement).toBe(screen.getByLabelText("Goal"));
     await user.keyboard("Present at grand rounds{Escape}");
     expect(screen.queryByTestId("goal-form")).not.toBeInTheDocument();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId("goal-new"));
   });
 });

@@ -72,6 +72,7 @@ describe("MentorPage edit form", () => {
     await expect.poll(() => document.activeElement).toBe(screen.getByLabelText("Name"));
     await user.keyboard("{Escape}");
     expect(screen.queryByTestId("mentor-form")).not.toBeInTheDocument();
+    await expect.poll(() => document.activeElement).toBe(screen.getByTestId("mentor-edit"));
   });
 });
 
