@@ -23,7 +23,7 @@ async fn auto_lock_flow(driver: &WebDriver) -> Outcome {
         .await?;
     wait_text(
         driver,
-        "[data-testid='settings-screen'] [aria-live]",
+        "[data-testid='settings-screen'] :is([aria-live], [role='status'])",
         "30 seconds",
     )
     .await?;
