@@ -109,8 +109,9 @@ e2e: test-deps ui ## Drive the real app through tauri-driver and WebKitWebDriver
 	$(E2E_ENV) MENTOR_JOURNAL_APP=$(CURDIR)/$(APP) xvfb-run -a --server-args="-screen 0 1280x900x24" \
 	  cargo test --workspace --features mentor-journal-tests/e2e --test e2e -- --nocapture --test-threads=1
 
-soak: ## The security and durability loops at full counts (200 wrong passphrases, 200 crash rounds)
+soak: ## The security and durability loops at full counts (200 wrong passphrases, 200 crash rounds, 100 kills during backup and restore)
 	MJ_SOAK=1 cargo test --workspace --test integration security -- --nocapture --test-threads=1
+	MJ_SOAK=1 cargo test --workspace --test integration backups_killed -- --nocapture --test-threads=1
 
 bench: ## Criterion benchmarks of the core (reports in target/criterion)
 	cargo bench -p journal

@@ -3,6 +3,8 @@
 
 mod audit;
 mod backups;
+mod backups_killed;
+mod children;
 mod daily_loop;
 mod goals;
 mod lifecycle;

@@ -26,6 +26,7 @@ use crate::transfer::retention::{Retention, expired};
 pub const BACKUPS_DIR: &str = "backups";
 const MANIFEST: &str = "backup.json";
 const PARTIAL: &str = ".partial-";
+const PRUNING: &str = ".pruning-";
 const FORMAT: u32 = 1;
 
 /// Why a backup was taken; retention keeps pre-migration ones longer.
@@ -130,7 +131,10 @@ impl Journal {
     pub fn prune_backups(&self, policy: Retention) -> Result<()> {
         let root = self.dir.join(BACKUPS_DIR);
         for id in expired(&self.backups()?, policy) {
-            fs::remove_dir_all(root.join(id))?;
+            // Unlisted in one step first, so a backup half removed is never listed.
+            let doomed = root.join(format!("{PRUNING}{id}"));
+            fs::rename(root.join(&id), &doomed)?;
+            fs::remove_dir_all(doomed)?;
         }
         Ok(())
     }
@@ -242,13 +246,15 @@ fn manifests(root: &Path) -> Result<Vec<(PathBuf, Manifest)>> {
     Ok(found)
 }
 
-/// Leftovers of interrupted backups: ours, never listed, holding nothing readable without a key.
+/// Leftovers of interrupted backups and removals: ours, never listed, holding nothing readable
+/// without a key.
 fn remove_partials(root: &Path) {
     let Ok(entries) = fs::read_dir(root) else {
         return;
     };
     for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with(PARTIAL) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(PARTIAL) || name.starts_with(PRUNING) {
             let _ = fs::remove_dir_all(entry.path());
         }
     }

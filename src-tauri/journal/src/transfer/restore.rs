@@ -128,12 +128,24 @@ impl Journal {
     /// opens with the secrets of the backup's key file.
     pub fn restore(&mut self, folder: &Path, secret: Secret<'_>) -> Result<Restored> {
         let (theirs, key, preview) = open_backup(folder, secret)?;
-        let stamp = self.now().format("%Y%m%dT%H%M%SZ").to_string();
+        let base = self.now().format("%Y%m%dT%H%M%SZ").to_string();
+        // A free name for both the restored database and the folder kept aside (two restores in
+        // one second, or a stray copy left by an interrupted one, must not collide).
+        let stamp = (1..1000)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|s| {
+                !self.dir.join(format!("journal-restored-{s}.db")).exists()
+                    && !self.dir.join(format!("replaced-{s}")).exists()
+            })
+            .ok_or_else(|| Error::Conflict("Too many restores in the same second.".into()))?;
         let restored_name = format!("journal-restored-{stamp}.db");
         let restored_path = self.dir.join(&restored_name);
-        if restored_path.exists() {
-            return Err(Error::Conflict("A restore is already under way.".into()));
-        }
         copy_synced(&folder.join(theirs.database()), &restored_path)?;
         let opened = snapshot::check(&restored_path, &key)
             .and_then(|_| db::open(&restored_path, &key, false));
