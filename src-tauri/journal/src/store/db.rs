@@ -21,6 +21,18 @@ use crate::store::migrate;
 const CACHE_KIB: i64 = 64 * 1024;
 
 pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
+    open_then(path, key, create, |_| Ok(()))
+}
+
+/// Like `open`; `before_migrating` runs on the keyed connection when an existing journal is about
+/// to be migrated to a newer schema (not for a new, empty one), and a failure there stops the
+/// open before anything is migrated: the journal is backed up first or not touched.
+pub(crate) fn open_then(
+    path: &Path,
+    key: &DataKey,
+    create: bool,
+    before_migrating: impl FnOnce(&Connection) -> Result<()>,
+) -> Result<Connection> {
     let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
@@ -52,6 +64,10 @@ pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connectio
         return Err(Error::Internal(
             "the database refused write-ahead logging".into(),
         ));
+    }
+    let version = migrate::schema_version(&conn)?;
+    if version > 0 && version < migrate::LATEST_SCHEMA_VERSION {
+        before_migrating(&conn)?;
     }
     migrate::run(&mut conn)?;
     Ok(conn)

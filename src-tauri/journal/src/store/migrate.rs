@@ -50,8 +50,13 @@ pub(crate) fn refuse_newer(conn: &Connection) -> Result<()> {
 }
 
 pub(crate) fn run(conn: &mut Connection) -> Result<()> {
+    run_up_to(conn, MIGRATIONS.len())
+}
+
+/// Applies the migrations up to schema `target` (tests build an older journal with it).
+pub(crate) fn run_up_to(conn: &mut Connection, target: usize) -> Result<()> {
     let current = schema_version(conn)? as usize;
-    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().skip(current) {
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().take(target).skip(current) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

@@ -14,6 +14,7 @@ use crate::journal::Journal;
 use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
 use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
 use crate::store::{db, files, repair};
+use crate::transfer::backup::BackupReason;
 
 pub const DATABASE_FILE: &str = "journal.db";
 pub const KEY_FILE: &str = "journal.key";
@@ -125,7 +126,17 @@ impl Vault {
     }
 
     fn open(dir: &Path, database: &str, key: crate::store::keyfile::DataKey) -> Result<Journal> {
-        let conn = db::open(&dir.join(database), &key, false)?;
+        // An update of the app that changes the schema backs the journal up first.
+        let conn = db::open_then(&dir.join(database), &key, false, |conn| {
+            crate::transfer::backup::take(
+                conn,
+                dir,
+                &key,
+                chrono::Utc::now(),
+                BackupReason::BeforeMigration,
+            )
+            .map(|_| ())
+        })?;
         files::make_database_private(&dir.join(database));
         Ok(Journal::new(conn, dir.to_path_buf(), key))
     }

@@ -17,10 +17,11 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::store::files;
-use crate::store::keyfile::key_id;
+use crate::store::keyfile::{DataKey, key_id};
 use crate::store::snapshot;
 use crate::store::vault::{KEY_FILE, read_key_file};
 use crate::transfer::retention::{Retention, expired};
+use rusqlite::Connection;
 
 /// The folder, inside the journal folder, that holds the backups the app manages.
 pub const BACKUPS_DIR: &str = "backups";
@@ -89,28 +90,7 @@ struct Manifest {
 impl Journal {
     /// Takes a backup now: snapshot, key file, check, then one rename makes it a backup.
     pub fn back_up(&self, reason: BackupReason) -> Result<Backup> {
-        let root = self.dir.join(BACKUPS_DIR);
-        files::create_private_dir(&root)?;
-        remove_partials(&root);
-        let taken_at = self.now();
-        let id = free_name(
-            &root,
-            &format!("{}-{}", taken_at.format("%Y%m%dT%H%M%SZ"), reason.slug()),
-        )?;
-        let partial = root.join(format!("{PARTIAL}{id}"));
-        files::create_private_dir(&partial)?;
-        let written = self.write_backup(&partial, &id, taken_at, reason);
-        let backup = match written {
-            Ok(backup) => backup,
-            Err(err) => {
-                let _ = fs::remove_dir_all(&partial);
-                return Err(err);
-            }
-        };
-        if let Err(err) = fs::rename(&partial, root.join(&id)).and_then(|()| sync_dir(&root)) {
-            let _ = fs::remove_dir_all(&partial);
-            return Err(err.into());
-        }
+        let backup = take(&self.conn, &self.dir, &self.key, self.now(), reason)?;
         self.prune_backups(Retention::default())?;
         Ok(backup)
     }
@@ -137,38 +117,6 @@ impl Journal {
             fs::remove_dir_all(doomed)?;
         }
         Ok(())
-    }
-
-    fn write_backup(
-        &self,
-        partial: &Path,
-        id: &str,
-        taken_at: DateTime<Utc>,
-        reason: BackupReason,
-    ) -> Result<Backup> {
-        let key_file = read_key_file(&self.dir)?;
-        files::write_atomically(&partial.join(KEY_FILE), &fs::read(self.dir.join(KEY_FILE))?)?;
-        let database = partial.join(key_file.database());
-        snapshot::export(&self.conn, &database, &self.key)?;
-        let schema_version = snapshot::check(&database, &self.key)?;
-        let backup = Backup {
-            id: id.to_owned(),
-            taken_at,
-            reason,
-            schema_version,
-            bytes: folder_bytes(partial)?,
-            verified_at: Some(self.now()),
-        };
-        let manifest = Manifest {
-            format: FORMAT,
-            app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            key_id: Some(key_id(&self.key)),
-            backup: backup.clone(),
-        };
-        let json = serde_json::to_vec_pretty(&manifest)
-            .map_err(|_| Error::Internal("could not encode a backup manifest".into()))?;
-        files::write_atomically(&partial.join(MANIFEST), &json)?;
-        Ok(backup)
     }
 
     /// Gives every backup under the journal's current data key the journal's current key file, so
@@ -206,6 +154,73 @@ impl Journal {
     pub fn backups(&self) -> Result<Vec<Backup>> {
         list_backups(&self.dir.join(BACKUPS_DIR))
     }
+}
+
+/// Takes a backup of the journal in `dir` through `conn` (keyed with `key`): snapshot, key file,
+/// check, then one rename makes it a backup. No pruning: that is `Journal::back_up`'s.
+pub(crate) fn take(
+    conn: &Connection,
+    dir: &Path,
+    key: &DataKey,
+    taken_at: DateTime<Utc>,
+    reason: BackupReason,
+) -> Result<Backup> {
+    let root = dir.join(BACKUPS_DIR);
+    files::create_private_dir(&root)?;
+    remove_partials(&root);
+    let id = free_name(
+        &root,
+        &format!("{}-{}", taken_at.format("%Y%m%dT%H%M%SZ"), reason.slug()),
+    )?;
+    let partial = root.join(format!("{PARTIAL}{id}"));
+    files::create_private_dir(&partial)?;
+    let backup = match write_backup(conn, dir, key, &partial, &id, taken_at, reason) {
+        Ok(backup) => backup,
+        Err(err) => {
+            let _ = fs::remove_dir_all(&partial);
+            return Err(err);
+        }
+    };
+    if let Err(err) = fs::rename(&partial, root.join(&id)).and_then(|()| sync_dir(&root)) {
+        let _ = fs::remove_dir_all(&partial);
+        return Err(err.into());
+    }
+    Ok(backup)
+}
+
+fn write_backup(
+    conn: &Connection,
+    dir: &Path,
+    key: &DataKey,
+    partial: &Path,
+    id: &str,
+    taken_at: DateTime<Utc>,
+    reason: BackupReason,
+) -> Result<Backup> {
+    let key_file = read_key_file(dir)?;
+    files::write_atomically(&partial.join(KEY_FILE), &fs::read(dir.join(KEY_FILE))?)?;
+    let database = partial.join(key_file.database());
+    snapshot::export(conn, &database, key)?;
+    let schema_version = snapshot::check(&database, key)?;
+    let backup = Backup {
+        id: id.to_owned(),
+        taken_at,
+        reason,
+        schema_version,
+        bytes: folder_bytes(partial)?,
+        // Checked just now, within this same step.
+        verified_at: Some(taken_at),
+    };
+    let manifest = Manifest {
+        format: FORMAT,
+        app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        key_id: Some(key_id(key)),
+        backup: backup.clone(),
+    };
+    let json = serde_json::to_vec_pretty(&manifest)
+        .map_err(|_| Error::Internal("could not encode a backup manifest".into()))?;
+    files::write_atomically(&partial.join(MANIFEST), &json)?;
+    Ok(backup)
 }
 
 /// The finished backups in a `backups/` folder, newest first. Folders being written (or left by
@@ -286,4 +301,54 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     fs::File::open(dir)?.sync_all()?;
     let _ = dir;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::migrate::{LATEST_SCHEMA_VERSION, run_up_to};
+    use crate::{KdfParams, Passphrase, Vault};
+
+    #[test]
+    fn an_update_that_migrates_the_journal_backs_it_up_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("correct horse battery staple");
+        let (journal, _) =
+            Vault::create_with(dir.path(), &pass, KdfParams::cheap_for_tests()).unwrap();
+        let key = journal.key.clone();
+        drop(journal);
+        // The same journal as an older version of the app left it: one migration behind.
+        let db = dir.path().join(crate::DATABASE_FILE);
+        files::remove_database(&db);
+        {
+            let mut conn = Connection::open(&db).unwrap();
+            conn.execute_batch(&format!(
+                "PRAGMA key = \"x'{}'\";",
+                data_encoding::HEXLOWER.encode(key.as_slice())
+            ))
+            .unwrap();
+            run_up_to(&mut conn, LATEST_SCHEMA_VERSION as usize - 1).unwrap();
+        }
+        assert!(
+            list_backups(&dir.path().join(BACKUPS_DIR))
+                .unwrap()
+                .is_empty()
+        );
+        let journal = Vault::unlock(dir.path(), &pass).unwrap();
+        let backups = journal.backups().unwrap();
+        assert_eq!(backups.len(), 1, "{backups:?}");
+        assert_eq!(backups[0].reason, BackupReason::BeforeMigration);
+        assert_eq!(
+            backups[0].schema_version,
+            LATEST_SCHEMA_VERSION - 1,
+            "taken before migrating"
+        );
+        drop(journal);
+        let again = Vault::unlock(dir.path(), &pass).unwrap();
+        assert_eq!(
+            again.backups().unwrap().len(),
+            1,
+            "no migration, no new backup"
+        );
+    }
 }
