@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 use journal::{
-    ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup,
+    ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup, BackupPlace,
     BackupPreview, BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal,
     GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview,
     GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef,
@@ -165,6 +165,14 @@ commands! {
     /// Makes one of the journal's backups the journal; the journal as it was is kept aside.
     fn backup_restore(state, id: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> Restored {
         state.journal_mut(|j| j.restore(&j.backup_folder(&id)?, Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
+    }
+
+    /// The second place for backups (a folder of the user's own), with whether it can be written.
+    fn backup_place_get(state) -> Option<BackupPlace> { state.journal(|j| j.backup_place()) }
+
+    /// Chooses the second place for backups (`null` forgets it); the newest backup goes there now.
+    fn backup_place_set(state, path: Option<String>) -> Option<BackupPlace> {
+        state.journal(|j| j.set_backup_place(path.as_deref().map(std::path::Path::new)))
     }
 
     /// Where the backups are, for the user to find them (or copy them elsewhere).

@@ -25,6 +25,7 @@ pub fn run() {
     let dev_url = context.config().build.dev_url.clone();
     let result = tauri::Builder::default()
         .plugin(navigation::guard(dev_url))
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = journal_dir(app.handle())?;
             app.manage(state::AppState::new(dir));

@@ -135,3 +135,42 @@ async fn to_mentors_from_anywhere(d: &thirtyfour::WebDriver) -> Outcome {
     el(d, "mentors-screen").await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn backups_are_copied_to_a_second_place_and_a_missing_one_is_a_status() -> Outcome {
+    let app = built_app()?;
+    let journal_dir = tempfile::tempdir()?;
+    let stick = tempfile::tempdir()?;
+    let driver = TauriDriver::start(journal_dir.path())?;
+    in_session(driver.session(&app).await?, async |d| {
+        crate::support::create_journal(d).await?;
+        click(d, "nav-settings").await?;
+        // The native folder chooser is the desktop's; the test hands the page's command the
+        // folder a user would have picked.
+        d.execute(
+            "return await window.__TAURI_INTERNALS__.invoke('backup_place_set', { path: arguments[0] });",
+            vec![serde_json::json!(stick.path().to_string_lossy())],
+        )
+        .await?;
+        click(d, "nav-dashboard").await?;
+        click(d, "nav-settings").await?;
+        wait_text(d, "[data-testid='backup-place']", "Copying to").await?;
+        click(d, "backup-now").await?;
+        wait_text(d, "[data-testid='backup-note']", "Backed up and checked").await?;
+        let copies: Vec<_> = std::fs::read_dir(stick.path().join(journal::PLACE_FOLDER))?
+            .filter_map(|e| e.ok())
+            .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
+            .collect();
+        check!(copies.len() == 1, "one copy in the second place: {copies:?}");
+        // The stick is pulled out: a backup still works, and Settings says what happened.
+        let pulled = stick.path().with_extension("pulled");
+        std::fs::rename(stick.path(), &pulled)?;
+        click(d, "backup-now").await?;
+        wait_text(d, "[data-testid='backup-place-problem']", "plugged in").await?;
+        el(d, "backup-place-problem").await?.scroll_into_view().await?;
+        screenshot(d, "backup-place-missing").await?;
+        std::fs::rename(&pulled, stick.path())?;
+        Ok(())
+    })
+    .await
+}

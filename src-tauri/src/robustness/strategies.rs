@@ -30,6 +30,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         | "backup_now"
         | "backup_if_due"
         | "backups_folder"
+        | "backup_place_get"
         | "settings_get"
         | "focus_areas_list"
         | "drafts_list"
@@ -92,6 +93,15 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             ("passphrase", opt(fixed(json!("$pass"), true))),
             ("recoveryKey", fixed(Value::Null, true)),
         ]),
+        // A folder of the user's own: the fuzz only feeds refusals and forgetting.
+        "backup_place_set" => case(vec![(
+            "path",
+            weighted(
+                Just(Value::Null),
+                vec![],
+                vec![json!("relative/x"), json!("/no/such/folder"), json!("")],
+            ),
+        )]),
         "passphrase_strength" => case(vec![("passphrase", unchecked(text(LONG, false)))]),
         "vault_recovery_key_confirmed" | "vault_confirm_recovery_key" => case(vec![]),
         // Opening a link starts the system's browser: only refusals are fed here, and the

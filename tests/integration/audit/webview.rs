@@ -30,12 +30,14 @@ pub(super) const CSP: &[(&str, &[&str])] = &[
 ];
 
 /// Every permission the app's capabilities grant, all together: listening for the desktop's
-/// lock event, and closing its own window (Ctrl+Q quits after locking). The app's own commands
+/// lock event, closing its own window (Ctrl+Q quits after locking) and the native folder chooser
+/// (the second place for backups; the chosen path goes to the core, which checks it). The app's own commands
 /// need no permission (build.rs declares no app manifest).
 pub(super) const PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
     "core:window:allow-close",
+    "dialog:allow-open",
 ];
 
 /// The windows a capability may name.

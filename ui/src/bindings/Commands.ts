@@ -5,6 +5,7 @@ import type { ActionItemId } from "./ActionItemId";
 import type { ActionItemInput } from "./ActionItemInput";
 import type { ActionStatus } from "./ActionStatus";
 import type { Backup } from "./Backup";
+import type { BackupPlace } from "./BackupPlace";
 import type { BackupPreview } from "./BackupPreview";
 import type { Conversation } from "./Conversation";
 import type { ConversationId } from "./ConversationId";
@@ -68,6 +69,8 @@ export type Commands = {
   backup_if_due: { args: {}; result: Backup | null };
   backup_preview: { args: { id: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: BackupPreview };
   backup_restore: { args: { id: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: Restored };
+  backup_place_get: { args: {}; result: BackupPlace | null };
+  backup_place_set: { args: { path: string | null }; result: BackupPlace | null };
   backups_folder: { args: {}; result: string };
   settings_get: { args: {}; result: Settings };
   settings_update: { args: { settings: Settings }; result: Settings };

@@ -20,6 +20,7 @@ use crate::store::files;
 use crate::store::keyfile::{DataKey, key_id};
 use crate::store::snapshot;
 use crate::store::vault::{KEY_FILE, read_key_file};
+use crate::transfer::place::PLACE_FOLDER;
 use crate::transfer::retention::{Retention, expired};
 use rusqlite::Connection;
 
@@ -92,6 +93,7 @@ impl Journal {
     pub fn back_up(&self, reason: BackupReason) -> Result<Backup> {
         let backup = take(&self.conn, &self.dir, &self.key, self.now(), reason)?;
         self.prune_backups(Retention::default())?;
+        self.copy_to_place(&backup);
         Ok(backup)
     }
 
@@ -123,10 +125,15 @@ impl Journal {
     /// that after a new passphrase or recovery key only the new ones open them. Backups under an
     /// older data key (taken before a re-encryption) keep the secrets of their time.
     pub(crate) fn reseal_backups(&self) -> Result<()> {
-        let root = self.dir.join(BACKUPS_DIR);
         let current = key_id(&self.key);
         let mut failed = 0;
-        for (folder, manifest) in manifests(&root)? {
+        // The second place's copies too, when it can be reached now (a stick plugged in later
+        // keeps the old seals until then; SECURITY.md says so).
+        let mut found = manifests(&self.dir.join(BACKUPS_DIR))?;
+        if let Some(place) = self.backup_place()?.filter(|p| p.reachable) {
+            found.extend(manifests(&Path::new(&place.path).join(PLACE_FOLDER)).unwrap_or_default());
+        }
+        for (folder, manifest) in found {
             if manifest.key_id.as_deref() != Some(current.as_str()) {
                 continue;
             }

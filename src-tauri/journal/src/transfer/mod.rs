@@ -7,5 +7,6 @@
 //! `Journal::write` so the search index stays in step, and dates from the journal's clock.
 
 pub mod backup;
+pub mod place;
 pub mod restore;
 pub mod retention;

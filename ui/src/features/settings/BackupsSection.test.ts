@@ -18,6 +18,7 @@ describe("BackupsSection", () => {
   it("says when the last backup was taken and checked, and how much room they take", async () => {
     mockIPC((cmd) => {
       if (cmd === "backups_folder") return "/home/u/.local/share/mentor-journal/journal/backups";
+      if (cmd === "backup_place_get") return null;
       return [backup("b2", "2026-12-01T09:00:00Z", 2_500_000), backup("b1", "2026-11-30T09:00:00Z", 2_000_000)];
     });
     render(BackupsSection);
@@ -31,6 +32,7 @@ describe("BackupsSection", () => {
     let list: Backup[] = [];
     mockIPC((cmd) => {
       if (cmd === "backups_folder") return "/tmp/journal/backups";
+      if (cmd === "backup_place_get") return null;
       if (cmd === "backup_now") {
         list = [backup("b1", "2026-12-01T09:00:00Z", 800_000)];
         return list[0];
@@ -48,10 +50,52 @@ describe("BackupsSection", () => {
 
 describe("BackupsSection, restore", () => {
   it("opens the restore dialog for the chosen copy", async () => {
-    mockIPC((cmd) => (cmd === "backups_folder" ? "/tmp/j/backups" : [backup("b1", "2026-11-30T09:00:00Z", 800_000)]));
+    mockIPC((cmd) => {
+      if (cmd === "backups_folder") return "/tmp/j/backups";
+      if (cmd === "backup_place_get") return null;
+      return [backup("b1", "2026-11-30T09:00:00Z", 800_000)];
+    });
     const user = userEvent.setup();
     render(BackupsSection);
     await user.click(await screen.findByTestId("backup-restore"));
     expect(await screen.findByTestId("restore-secret")).toBeInTheDocument();
+  });
+});
+
+describe("BackupsSection, second place", () => {
+  it("says when the second place cannot be reached, and that local backups are safe", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "backups_folder") return "/tmp/j/backups";
+      if (cmd === "backup_place_get")
+        return { path: "/media/usb", reachable: false, problem: "The folder is not there (is the drive plugged in?).", lastCopiedAt: null };
+      return [];
+    });
+    render(BackupsSection);
+    const problem = await screen.findByTestId("backup-place-problem");
+    expect(problem).toHaveTextContent("is the drive plugged in?");
+    expect(problem).toHaveTextContent("Your backups on this computer are safe");
+    expect(screen.getByTestId("backup-place-choose")).toHaveTextContent("Choose another folder");
+  });
+
+  it("chooses a folder with the native chooser and forgets it again", async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "plugin:dialog|open") return "/media/usb";
+      if (cmd === "backup_place_set") {
+        const { path } = args as { path: string | null };
+        return path ? { path, reachable: true, problem: "", lastCopiedAt: "2026-12-01T09:00:00Z" } : null;
+      }
+      if (cmd === "backups_folder") return "/tmp/j/backups";
+      if (cmd === "backup_place_get") return null;
+      return [];
+    });
+    const user = userEvent.setup();
+    render(BackupsSection);
+    await user.click(await screen.findByTestId("backup-place-choose"));
+    expect(await screen.findByTestId("backup-place")).toHaveTextContent("Copying to /media/usb");
+    await user.click(screen.getByTestId("backup-place-forget"));
+    await vi.waitFor(() => expect(screen.queryByTestId("backup-place")).not.toBeInTheDocument());
+    expect(calls.filter(([c]) => c === "backup_place_set").map(([, a]) => a)).toEqual([{ path: "/media/usb" }, { path: null }]);
   });
 });
