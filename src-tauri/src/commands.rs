@@ -167,6 +167,16 @@ commands! {
         state.journal_mut(|j| j.restore(&j.backup_folder(&id)?, Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
     }
 
+    /// What a backup folder chosen anywhere on disk (a copy from another machine) holds.
+    fn backup_preview_from(state, path: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> BackupPreview {
+        state.journal(|_| preview_backup(std::path::Path::new(&path), Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
+    }
+
+    /// Makes a backup folder chosen anywhere on disk the journal; the journal as it was is kept aside.
+    fn backup_restore_from(state, path: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> Restored {
+        state.journal_mut(|j| j.restore(std::path::Path::new(&path), Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
+    }
+
     /// The second place for backups (a folder of the user's own), with whether it can be written.
     fn backup_place_get(state) -> Option<BackupPlace> { state.journal(|j| j.backup_place()) }
 

@@ -155,3 +155,18 @@ fn only_the_journals_own_backups_are_named_by_id() {
         );
     }
 }
+
+#[test]
+fn a_folder_that_holds_no_backup_is_named_as_such() {
+    let empty = tempfile::tempdir().unwrap();
+    let err = preview_backup(empty.path(), Secret::Passphrase(&passphrase())).unwrap_err();
+    assert_eq!(
+        (err.code(), err.field()),
+        (ErrorCode::Validation, Some("path")),
+        "{err}"
+    );
+    assert!(
+        err.to_string().contains("no Mentor Journal backup"),
+        "{err}"
+    );
+}

@@ -83,6 +83,16 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             .boxed(),
         "markdown_preview" => case(vec![("body", body())]),
         // Backups have ids the fuzz does not know: only refusals (no such backup, no secret).
+        "backup_preview_from" | "backup_restore_from" => case(vec![
+            (
+                "path",
+                prop::sample::select(&["/no/such/backup", "relative", ""][..])
+                    .prop_map(|p| (json!(p), false))
+                    .boxed(),
+            ),
+            ("passphrase", opt(fixed(json!("$pass"), true))),
+            ("recoveryKey", fixed(Value::Null, true)),
+        ]),
         "backup_preview" | "backup_restore" => case(vec![
             (
                 "id",

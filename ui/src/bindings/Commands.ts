@@ -69,6 +69,8 @@ export type Commands = {
   backup_if_due: { args: {}; result: Backup | null };
   backup_preview: { args: { id: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: BackupPreview };
   backup_restore: { args: { id: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: Restored };
+  backup_preview_from: { args: { path: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: BackupPreview };
+  backup_restore_from: { args: { path: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: Restored };
   backup_place_get: { args: {}; result: BackupPlace | null };
   backup_place_set: { args: { path: string | null }; result: BackupPlace | null };
   backups_folder: { args: {}; result: string };

@@ -70,6 +70,12 @@ pub struct Restored {
 
 /// Opens a backup folder's key with `secret` and reads what it holds, changing nothing.
 fn open_backup(folder: &Path, secret: Secret<'_>) -> Result<(KeyFile, DataKey, BackupPreview)> {
+    if !folder.join(KEY_FILE).is_file() {
+        return Err(Error::validation(
+            "path",
+            "That folder holds no Mentor Journal backup (there is no journal.key in it).",
+        ));
+    }
     let key_file = KeyFile::read(&folder.join(KEY_FILE)).map_err(|_| {
         Error::Corrupt("The backup is damaged (its key file cannot be read).".into())
     })?;

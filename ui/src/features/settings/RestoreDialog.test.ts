@@ -24,7 +24,7 @@ describe("RestoreDialog", () => {
     });
     const onrestored = vi.fn();
     const user = userEvent.setup();
-    render(RestoreDialog, { props: { backup, onrestored, oncancel: vi.fn() } });
+    render(RestoreDialog, { props: { source: { backup }, onrestored, oncancel: vi.fn() } });
     await user.type(screen.getByTestId("restore-secret"), "rounds at dawn, coffee at noon{Enter}");
     expect(await screen.findByTestId("restore-preview")).toHaveTextContent("2 mentors, 1 note and 0 goals");
     expect(calls.map(([cmd]) => cmd)).toEqual(["backup_preview"]);
@@ -41,10 +41,33 @@ describe("RestoreDialog", () => {
       throw { code: "WRONG_PASSPHRASE", message: "That passphrase does not open the journal." };
     });
     const user = userEvent.setup();
-    render(RestoreDialog, { props: { backup, onrestored: vi.fn(), oncancel: vi.fn() } });
+    render(RestoreDialog, { props: { source: { backup }, onrestored: vi.fn(), oncancel: vi.fn() } });
     await user.click(screen.getByTestId("restore-use-recovery"));
     await user.type(screen.getByTestId("restore-secret"), "ABCD{Enter}");
     expect(await screen.findByTestId("restore-error")).toHaveTextContent("does not open");
     expect(calls).toEqual(["backup_preview"]);
+  });
+});
+
+describe("RestoreDialog, from a folder on disk", () => {
+  it("previews and restores the chosen folder by its path", async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "backup_preview_from") return { mentors: 1, notes: 0, goals: 0, lastNoteOn: null, schemaVersion: 5 };
+      return { keptAside: "/j/replaced-x", preview: { mentors: 1, notes: 0, goals: 0, lastNoteOn: null, schemaVersion: 5 } };
+    });
+    const onrestored = vi.fn();
+    const user = userEvent.setup();
+    render(RestoreDialog, { props: { source: { path: "/media/usb/old" }, onrestored, oncancel: vi.fn() } });
+    expect(screen.getByText("Restore the backup in /media/usb/old?")).toBeInTheDocument();
+    await user.type(screen.getByTestId("restore-secret"), "rounds at dawn, coffee at noon{Enter}");
+    await screen.findByTestId("restore-preview");
+    await user.click(screen.getByRole("button", { name: "Restore this backup" }));
+    await vi.waitFor(() => expect(onrestored).toHaveBeenCalled());
+    expect(calls.map(([c, a]) => [c, (a as { path: string }).path])).toEqual([
+      ["backup_preview_from", "/media/usb/old"],
+      ["backup_restore_from", "/media/usb/old"],
+    ]);
   });
 });
