@@ -43,10 +43,13 @@ pub fn open_outside(text: &str) -> Result<(), IpcError> {
         message: message.to_owned(),
         field: Some("url".to_owned()),
     })?;
-    tauri_plugin_opener::open_url(url.as_str(), None::<&str>).map_err(|err| IpcError {
-        code: ErrorCode::Io,
-        message: format!("The link could not be opened: {err}. Copy it into your browser instead."),
-        field: None,
+    tauri_plugin_opener::open_url(url.as_str(), None::<&str>).map_err(|err| {
+        eprintln!("Mentor Journal: the system could not open a link ({err})");
+        IpcError {
+            code: ErrorCode::Io,
+            message: "No browser or mail app on this computer would open the link.".into(),
+            field: None,
+        }
     })
 }
 

@@ -56,6 +56,7 @@ fn a_killed_backup_is_never_listed_and_loses_nothing() {
     let mut rng = XorShift(seed);
     let mut acknowledged = BTreeSet::new();
     let mut backups_acknowledged = 0;
+    let mut checked = BTreeSet::new();
     for round in 0..rounds() {
         let lines = run_child_until_killed(
             "backups_killed::backup_child",
@@ -87,8 +88,12 @@ fn a_killed_backup_is_never_listed_and_loses_nothing() {
             lost.is_empty(),
             "round {round} (seed {seed:#x}): lost {lost:?}"
         );
+        // Every listed backup opens; each is checked once, the round it first appears.
         for backup in journal.backups().unwrap() {
             assert!(!backup.id.starts_with('.'), "round {round}: {backup:?}");
+            if !checked.insert(backup.id.clone()) {
+                continue;
+            }
             let copy = tempfile::tempdir().unwrap();
             copy_folder(&dir.path().join(BACKUPS_DIR).join(&backup.id), copy.path());
             let opened = Vault::unlock(copy.path(), &passphrase()).unwrap_or_else(|e| {
@@ -102,9 +107,10 @@ fn a_killed_backup_is_never_listed_and_loses_nothing() {
     }
     println!(
         "kill during backup: {} SIGKILL rounds, {} acknowledged writes and {backups_acknowledged} \
-         acknowledged backups, 0 writes lost, every listed backup opened and verified",
+         acknowledged backups, 0 writes lost, every listed backup ({} in all) opened and verified",
         rounds(),
-        acknowledged.len()
+        acknowledged.len(),
+        checked.len()
     );
 }
 

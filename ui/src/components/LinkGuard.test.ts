@@ -53,3 +53,27 @@ describe("LinkGuard", () => {
     link.remove();
   });
 });
+
+describe("LinkGuard, when no browser opens the link", () => {
+  it("says so in plain words and offers to copy the address", async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "link_open") throw { code: "IO", message: "No browser or mail app on this computer would open the link." };
+      return null;
+    });
+    render(LinkGuard);
+    const link = document.createElement("a");
+    link.href = "https://www.aamc.org/";
+    document.body.append(link);
+    const user = userEvent.setup();
+    link.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true }));
+    await user.click(await screen.findByRole("button", { name: "Open in browser" }));
+    const error = await screen.findByTestId("link-error");
+    expect(error).toHaveTextContent("No browser or mail app");
+    expect(error).toHaveTextContent("https://www.aamc.org/");
+    await user.click(screen.getByTestId("link-copy"));
+    expect(calls.at(-1)).toEqual(["clipboard_copy", { text: "https://www.aamc.org/" }]);
+    link.remove();
+  });
+});

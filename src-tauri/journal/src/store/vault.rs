@@ -145,7 +145,7 @@ impl Vault {
 pub(crate) fn read_key_file(dir: &Path) -> Result<KeyFile> {
     let path = dir.join(KEY_FILE);
     if !path.exists() {
-        return Err(if dir.join(DATABASE_FILE).exists() {
+        return Err(if repair::looks_like_a_journal(dir) {
             Error::Corrupt(
                 "The journal's key file is missing from its folder. Unlock with your recovery key: \
                  if the journal has a backup, the key file is rebuilt from it."

@@ -1,8 +1,9 @@
-//! Which backups to keep: a bounded set, not "the last N". The newest backup of each of the last
+//! Which backups to keep: a bounded set, not "the last N". Every backup of the last two days (so
+//! a backup taken by hand adds one and replaces nothing), then the newest backup of each of the last
 //! `daily` days that have one, of each of the last `weekly` ISO weeks and of each of the last
 //! `monthly` months; every backup taken before a schema migration until a newer backup of another
 //! kind exists (the first one the new schema wrote); and always the newest. At one backup a day
-//! that is at most 7 + 4 + 12 + 1 backups, whatever the journal's age.
+//! that is at most 7 + 4 + 12 + 2 backups, whatever the journal's age.
 //!
 //! A pure function of the list, so the edge cases are tested with fixed dates and no files.
 
@@ -32,6 +33,9 @@ impl Default for Retention {
     }
 }
 
+/// Backups this many hours older than the newest or less are all kept.
+const RECENT_HOURS: i64 = 48;
+
 /// A period a backup falls in: a day, an ISO week or a month, as (year, number).
 type Bucket = fn(NaiveDate) -> (i32, u32);
 
@@ -42,6 +46,13 @@ pub fn expired(backups: &[Backup], policy: Retention) -> Vec<String> {
     let mut keep: BTreeSet<&str> = BTreeSet::new();
     if let Some(newest) = newest_first.first() {
         keep.insert(&newest.id);
+        // Everything from the last two days stays: "Back up now" adds a copy, it never replaces
+        // the one taken this morning.
+        for b in &newest_first {
+            if newest.taken_at - b.taken_at < chrono::Duration::hours(RECENT_HOURS) {
+                keep.insert(&b.id);
+            }
+        }
     }
     let day = |b: &Backup| b.taken_at.date_naive();
     let buckets: [(u32, Bucket); 3] = [
@@ -103,7 +114,7 @@ mod tests {
             .collect();
         let gone = expired(&all, Retention::default());
         let kept = all.len() - gone.len();
-        assert!(kept <= 7 + 4 + 12 + 1, "kept {kept}");
+        assert!(kept <= 7 + 4 + 12 + 2, "kept {kept}");
         assert!(kept >= 12, "one a month for a year at least: {kept}");
         let gone: BTreeSet<_> = gone.into_iter().collect();
         for b in &all[..7] {
@@ -116,21 +127,34 @@ mod tests {
     }
 
     #[test]
-    fn the_newest_backup_of_a_day_is_the_one_kept() {
-        let all = vec![
+    fn a_backup_by_hand_adds_and_the_newest_of_an_older_day_stays() {
+        let none = Retention {
+            daily: 0,
+            weekly: 0,
+            monthly: 0,
+        };
+        let today = vec![
             backup(0, 8, BackupReason::Daily),
             backup(0, 17, BackupReason::Manual),
         ];
+        assert!(
+            expired(&today, none).is_empty(),
+            "a backup by hand never replaces one"
+        );
+        let older = vec![
+            backup(0, 9, BackupReason::Daily),
+            backup(3, 8, BackupReason::Daily),
+            backup(3, 17, BackupReason::Manual),
+        ];
+        let two_days = Retention {
+            daily: 2,
+            weekly: 0,
+            monthly: 0,
+        };
         assert_eq!(
-            expired(
-                &all,
-                Retention {
-                    daily: 1,
-                    weekly: 0,
-                    monthly: 0
-                }
-            ),
-            [all[0].id.clone()]
+            expired(&older, two_days),
+            [older[1].id.clone()],
+            "of a day three days ago, the newest stays"
         );
     }
 
@@ -147,7 +171,7 @@ mod tests {
             !expired(&all, none).contains(&before.id),
             "nothing newer yet"
         );
-        all.push(backup(29, 9, BackupReason::Daily));
+        all.push(backup(25, 9, BackupReason::Daily));
         assert!(
             expired(&all, none).contains(&before.id),
             "the migrated journal was backed up"
