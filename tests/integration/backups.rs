@@ -346,6 +346,10 @@ fn after_a_rotation_the_rebuilt_key_file_finds_the_re_encrypted_database() {
     journal.back_up(BackupReason::Manual).unwrap();
     drop(journal);
     fs::remove_file(dir.path().join(journal::KEY_FILE)).unwrap();
+    // The database is journal-<time>.db now; the passphrase still gets the right advice.
+    let err = Vault::unlock(dir.path(), &passphrase()).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Corrupt, "{err}");
+    assert!(err.to_string().contains("recovery key"), "{err}");
     let (journal, rebuilt) = Vault::recover(dir.path(), &recovery).unwrap();
     assert!(rebuilt);
     assert_eq!(mentor_names(&journal), ["Dr. Amara Osei"]);
