@@ -13,8 +13,8 @@ use journal::{
     GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef,
     MentorSummary, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome,
     Passphrase, PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, Restored,
-    ReviewInput, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry, VaultStatus,
-    preview_backup,
+    Retention, ReviewInput, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry,
+    VaultStatus, preview_backup,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -176,6 +176,12 @@ commands! {
     fn backup_restore_from(state, path: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> Restored {
         state.journal_mut(|j| j.restore(std::path::Path::new(&path), Secret::from_options(passphrase.as_ref(), recovery_key.as_ref())?))
     }
+
+    /// How many backups are kept (beyond every one of the last two days).
+    fn backup_retention_get(state) -> Retention { state.journal(|j| j.retention()) }
+
+    /// Changes how many backups are kept, and thins them out to it now.
+    fn backup_retention_set(state, retention: Retention) -> Retention { state.journal(|j| j.set_retention(retention)) }
 
     /// The second place for backups (a folder of the user's own), with whether it can be written.
     fn backup_place_get(state) -> Option<BackupPlace> { state.journal(|j| j.backup_place()) }

@@ -354,3 +354,40 @@ fn after_a_rotation_the_rebuilt_key_file_finds_the_re_encrypted_database() {
     assert!(rebuilt);
     assert_eq!(mentor_names(&journal), ["Dr. Amara Osei"]);
 }
+
+#[test]
+fn the_user_chooses_how_many_copies_to_keep_and_the_choice_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) = journal_with_a_note(dir.path());
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let mut journal = journal.with_clock(Clock::on(start));
+    for day in 0..20 {
+        journal.set_clock(Clock::on(start + Duration::days(day)));
+        journal.back_up(BackupReason::Daily).unwrap();
+    }
+    let before = journal.backups().unwrap().len();
+    let fewer = journal::Retention {
+        daily: 3,
+        weekly: 0,
+        monthly: 0,
+    };
+    assert_eq!(journal.set_retention(fewer).unwrap(), fewer);
+    assert_eq!(journal.retention().unwrap(), fewer, "remembered");
+    let after = journal.backups().unwrap().len();
+    assert!(after < before && after <= 4, "{before} -> {after}");
+    for bad in [(0, 4, 12), (7, 53, 12), (7, 4, 121), (91, 0, 0)] {
+        let err = journal
+            .set_retention(journal::Retention {
+                daily: bad.0,
+                weekly: bad.1,
+                monthly: bad.2,
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::Validation, "{bad:?}: {err}");
+    }
+    assert_eq!(
+        journal.retention().unwrap(),
+        fewer,
+        "a refused choice changes nothing"
+    );
+}

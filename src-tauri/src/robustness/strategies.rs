@@ -31,6 +31,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         | "backup_if_due"
         | "backups_folder"
         | "backup_place_get"
+        | "backup_retention_get"
         | "settings_get"
         | "focus_areas_list"
         | "drafts_list"
@@ -103,6 +104,14 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             ("passphrase", opt(fixed(json!("$pass"), true))),
             ("recoveryKey", fixed(Value::Null, true)),
         ]),
+        "backup_retention_set" => case(vec![(
+            "retention",
+            object(vec![
+                ("daily", range(1, 90, vec![0, 91])),
+                ("weekly", range(0, 52, vec![53])),
+                ("monthly", range(0, 120, vec![121])),
+            ]),
+        )]),
         // A folder of the user's own: the fuzz only feeds refusals and forgetting.
         "backup_place_set" => case(vec![(
             "path",

@@ -42,6 +42,7 @@ import type { QuestionId } from "./QuestionId";
 import type { Recovered } from "./Recovered";
 import type { RecoveryKey } from "./RecoveryKey";
 import type { Restored } from "./Restored";
+import type { Retention } from "./Retention";
 import type { ReviewInput } from "./ReviewInput";
 import type { SearchHit } from "./SearchHit";
 import type { SearchQuery } from "./SearchQuery";
@@ -71,6 +72,8 @@ export type Commands = {
   backup_restore: { args: { id: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: Restored };
   backup_preview_from: { args: { path: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: BackupPreview };
   backup_restore_from: { args: { path: string; passphrase: Passphrase | null; recoveryKey: RecoveryKey | null }; result: Restored };
+  backup_retention_get: { args: {}; result: Retention };
+  backup_retention_set: { args: { retention: Retention }; result: Retention };
   backup_place_get: { args: {}; result: BackupPlace | null };
   backup_place_set: { args: { path: string | null }; result: BackupPlace | null };
   backups_folder: { args: {}; result: string };

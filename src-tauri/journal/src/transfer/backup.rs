@@ -92,7 +92,7 @@ impl Journal {
     /// Takes a backup now: snapshot, key file, check, then one rename makes it a backup.
     pub fn back_up(&self, reason: BackupReason) -> Result<Backup> {
         let backup = take(&self.conn, &self.dir, &self.key, self.now(), reason)?;
-        self.prune_backups(Retention::default())?;
+        self.prune_backups(self.retention()?)?;
         self.copy_to_place(&backup);
         Ok(backup)
     }

@@ -13,7 +13,7 @@ use ts_rs::TS;
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::transfer::backup::{BACKUPS_DIR, Backup, list_backups};
-use crate::transfer::retention::{Retention, expired};
+use crate::transfer::retention::expired;
 
 const PLACE: &str = "backup_place";
 const PLACE_ERROR: &str = "backup_place_error";
@@ -138,7 +138,8 @@ impl Journal {
                 fs::rename(&partial, &target)?;
             }
             let there = list_backups(&root).map_err(|e| std::io::Error::other(e.to_string()))?;
-            for id in expired(&there, Retention::default()) {
+            let policy = self.retention().unwrap_or_default();
+            for id in expired(&there, policy) {
                 let doomed = root.join(format!(".pruning-{id}"));
                 fs::rename(root.join(&id), &doomed)?;
                 fs::remove_dir_all(doomed)?;

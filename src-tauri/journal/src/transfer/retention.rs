@@ -14,6 +14,7 @@ use ts_rs::TS;
 
 use crate::transfer::backup::{Backup, BackupReason};
 
+/// How many backups to keep, beyond every one of the last two days.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -30,6 +31,55 @@ impl Default for Retention {
             weekly: 4,
             monthly: 12,
         }
+    }
+}
+
+impl Retention {
+    /// The user's choice must keep something of every recent day and stay bounded.
+    pub(crate) fn check(self) -> crate::Result<Self> {
+        let v = crate::validate::range;
+        v("daily", self.daily, 1, 90, "Keep 1 to 90 daily copies.")?;
+        v("weekly", self.weekly, 0, 52, "Keep 0 to 52 weekly copies.")?;
+        v(
+            "monthly",
+            self.monthly,
+            0,
+            120,
+            "Keep 0 to 120 monthly copies.",
+        )?;
+        Ok(self)
+    }
+}
+
+impl crate::journal::Journal {
+    /// How many backups the user keeps (the default until they change it).
+    pub fn retention(&self) -> crate::Result<Retention> {
+        let get = |key: &str, default: u32| -> crate::Result<u32> {
+            Ok(self
+                .setting(key)?
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(default))
+        };
+        let d = Retention::default();
+        Ok(Retention {
+            daily: get("retention_daily", d.daily)?,
+            weekly: get("retention_weekly", d.weekly)?,
+            monthly: get("retention_monthly", d.monthly)?,
+        })
+    }
+
+    /// Changes how many backups are kept, and thins them out to it at once.
+    pub fn set_retention(&self, policy: Retention) -> crate::Result<Retention> {
+        let policy = policy.check()?;
+        for (key, value) in [
+            ("retention_daily", policy.daily),
+            ("retention_weekly", policy.weekly),
+            ("retention_monthly", policy.monthly),
+        ] {
+            self.put_setting(key, &value.to_string())?;
+        }
+        self.prune_backups(policy)?;
+        Ok(policy)
     }
 }
 

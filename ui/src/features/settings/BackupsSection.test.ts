@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
-import { render, screen } from "@testing-library/svelte";
+import { fireEvent, render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import BackupsSection from "./BackupsSection.svelte";
 import type { Backup } from "../../bindings/Backup";
@@ -97,5 +97,44 @@ describe("BackupsSection, second place", () => {
     await user.click(screen.getByTestId("backup-place-forget"));
     await vi.waitFor(() => expect(screen.queryByTestId("backup-place")).not.toBeInTheDocument());
     expect(calls.filter(([c]) => c === "backup_place_set").map(([, a]) => a)).toEqual([{ path: "/media/usb" }, { path: null }]);
+  });
+});
+
+describe("BackupsSection, retention", () => {
+  it("shows how many copies are kept and saves a change through the core", async () => {
+    const calls: Array<[string, unknown]> = [];
+    mockIPC((cmd, args) => {
+      calls.push([cmd, args]);
+      if (cmd === "backup_retention_get") return { daily: 5, weekly: 4, monthly: 12 };
+      if (cmd === "backup_retention_set") return (args as { retention: unknown }).retention;
+      if (cmd === "backups_folder") return "/tmp/j/backups";
+      if (cmd === "backup_place_get") return null;
+      return [];
+    });
+    const user = userEvent.setup();
+    render(BackupsSection);
+    const daily = await screen.findByTestId("retention-daily");
+    await vi.waitFor(() => expect(daily).toHaveValue(5));
+    await fireEvent.input(daily, { target: { value: "3" } });
+    await user.click(screen.getByTestId("retention-save"));
+    expect(await screen.findByTestId("retention-note")).toHaveTextContent("Saved");
+    expect(calls.find(([c]) => c === "backup_retention_set")?.[1]).toEqual({ retention: { daily: 3, weekly: 4, monthly: 12 } });
+  });
+
+  it("shows the core's refusal beside the form", async () => {
+    mockIPC((cmd) => {
+      if (cmd === "backup_retention_get") return { daily: 5, weekly: 4, monthly: 12 };
+      if (cmd === "backup_retention_set") throw { code: "VALIDATION", message: "Keep 1 to 90 daily copies.", field: "daily" };
+      if (cmd === "backups_folder") return "/tmp/j/backups";
+      if (cmd === "backup_place_get") return null;
+      return [];
+    });
+    const user = userEvent.setup();
+    render(BackupsSection);
+    const daily = await screen.findByTestId("retention-daily");
+    await vi.waitFor(() => expect(daily).toHaveValue(5));
+    await fireEvent.input(daily, { target: { value: "0" } });
+    await user.click(screen.getByTestId("retention-save"));
+    expect(await screen.findByTestId("retention-error")).toHaveTextContent("Keep 1 to 90 daily copies.");
   });
 });
