@@ -89,7 +89,7 @@ async fn restoring_a_backup_brings_it_back_and_keeps_the_journal_aside() -> Outc
         to_mentors_from_anywhere(d).await?;
         add_mentor(d, "Dr. Since The Backup").await?;
         click(d, "nav-settings").await?;
-        click_css(d, "[data-testid='backups'] details summary").await?;
+        click_css(d, "[data-testid='backups-all'] summary").await?;
         click(d, "backup-restore").await?;
         type_into(d, "restore-secret", PASSPHRASE).await?;
         click_css(d, "dialog[open] [data-testid='confirm-ok']").await?;
