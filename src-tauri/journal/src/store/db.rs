@@ -45,8 +45,8 @@ pub(crate) fn open_then(
     // SQLCipher logs every failed page to stderr; the error itself reaches the caller anyway.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
     let keying = Zeroizing::new(format!(
-        "PRAGMA key = \"x'{}'\";",
-        data_encoding::HEXLOWER.encode(key.as_slice())
+        "PRAGMA key = \"{}\";",
+        &*crate::store::snapshot::keying(key)
     ));
     conn.execute_batch(&keying)?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {

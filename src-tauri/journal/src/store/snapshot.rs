@@ -14,7 +14,8 @@ use crate::error::{Error, Result};
 use crate::store::files;
 use crate::store::keyfile::DataKey;
 
-fn keying(key: &DataKey) -> Zeroizing<String> {
+/// The data key as SQLCipher takes a raw key (`x'..'`), wiped when dropped.
+pub(crate) fn keying(key: &DataKey) -> Zeroizing<String> {
     Zeroizing::new(format!(
         "x'{}'",
         data_encoding::HEXLOWER.encode(key.as_slice())

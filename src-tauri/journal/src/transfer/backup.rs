@@ -27,7 +27,7 @@ use rusqlite::Connection;
 /// The folder, inside the journal folder, that holds the backups the app manages.
 pub const BACKUPS_DIR: &str = "backups";
 const MANIFEST: &str = "backup.json";
-const PARTIAL: &str = ".partial-";
+pub(crate) const PARTIAL: &str = ".partial-";
 const PRUNING: &str = ".pruning-";
 const FORMAT: u32 = 1;
 
@@ -111,14 +111,7 @@ impl Journal {
 
     /// Removes the backups that `policy` no longer keeps (see `retention`).
     pub fn prune_backups(&self, policy: Retention) -> Result<()> {
-        let root = self.dir.join(BACKUPS_DIR);
-        for id in expired(&self.backups()?, policy) {
-            // Unlisted in one step first, so a backup half removed is never listed.
-            let doomed = root.join(format!("{PRUNING}{id}"));
-            fs::rename(root.join(&id), &doomed)?;
-            fs::remove_dir_all(doomed)?;
-        }
-        Ok(())
+        prune(&self.dir.join(BACKUPS_DIR), policy)
     }
 
     /// Gives every backup under the journal's current data key the journal's current key file, so
@@ -268,6 +261,18 @@ fn manifests(root: &Path) -> Result<Vec<(PathBuf, Manifest)>> {
     Ok(found)
 }
 
+/// Removes the backups in `root` (this journal's, or the second place's) that `policy` no longer
+/// keeps. Each is unlisted in one step first (renamed to a hidden name), so a backup half removed
+/// is never listed.
+pub(crate) fn prune(root: &Path, policy: Retention) -> Result<()> {
+    for id in expired(&list_backups(root)?, policy) {
+        let doomed = root.join(format!("{PRUNING}{id}"));
+        fs::rename(root.join(&id), &doomed)?;
+        fs::remove_dir_all(doomed)?;
+    }
+    Ok(())
+}
+
 /// Leftovers of interrupted backups and removals: ours, never listed, holding nothing readable
 /// without a key.
 fn remove_partials(root: &Path) {
@@ -329,11 +334,8 @@ mod tests {
         files::remove_database(&db);
         {
             let mut conn = Connection::open(&db).unwrap();
-            conn.execute_batch(&format!(
-                "PRAGMA key = \"x'{}'\";",
-                data_encoding::HEXLOWER.encode(key.as_slice())
-            ))
-            .unwrap();
+            conn.execute_batch(&format!("PRAGMA key = \"{}\";", &*snapshot::keying(&key)))
+                .unwrap();
             run_up_to(&mut conn, LATEST_SCHEMA_VERSION as usize - 1).unwrap();
         }
         assert!(

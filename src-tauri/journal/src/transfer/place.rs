@@ -12,8 +12,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::transfer::backup::{BACKUPS_DIR, Backup, list_backups};
-use crate::transfer::retention::expired;
+use crate::transfer::backup::{BACKUPS_DIR, Backup, PARTIAL, prune};
 
 const PLACE: &str = "backup_place";
 const PLACE_ERROR: &str = "backup_place_error";
@@ -130,21 +129,18 @@ impl Journal {
                 return Err(std::io::Error::from(std::io::ErrorKind::NotFound));
             }
             fs::create_dir_all(&root)?;
-            let partial = root.join(format!(".partial-{}", backup.id));
+            let partial = root.join(format!("{PARTIAL}{}", backup.id));
             let _ = fs::remove_dir_all(&partial);
             let target = root.join(&backup.id);
             if !target.exists() {
                 copy_dir(&self.dir.join(BACKUPS_DIR).join(&backup.id), &partial)?;
                 fs::rename(&partial, &target)?;
             }
-            let there = list_backups(&root).map_err(|e| std::io::Error::other(e.to_string()))?;
-            let policy = self.retention().unwrap_or_default();
-            for id in expired(&there, policy) {
-                let doomed = root.join(format!(".pruning-{id}"));
-                fs::rename(root.join(&id), &doomed)?;
-                fs::remove_dir_all(doomed)?;
-            }
-            Ok(())
+            // An I/O failure keeps its kind, so Settings can say "full" or "read-only".
+            prune(&root, self.retention().unwrap_or_default()).map_err(|e| match e {
+                Error::Io(io) => io,
+                other => std::io::Error::other(other.to_string()),
+            })
         })();
         let _ = match outcome {
             Ok(()) => self

@@ -193,14 +193,6 @@ impl Journal {
     }
 }
 
-#[cfg(test)]
-fn snapshot_keying(key: &DataKey) -> zeroize::Zeroizing<String> {
-    zeroize::Zeroizing::new(format!(
-        "x'{}'",
-        data_encoding::HEXLOWER.encode(key.as_slice())
-    ))
-}
-
 fn copy_synced(from: &Path, to: &Path) -> Result<()> {
     fs::copy(from, to)?;
     fs::File::open(to)?.sync_all()?;
@@ -225,7 +217,7 @@ mod tests {
             let conn = rusqlite::Connection::open(&db).unwrap();
             conn.execute_batch(&format!(
                 "PRAGMA key = \"{}\"; PRAGMA user_version = {};",
-                &*super::snapshot_keying(&journal.key),
+                &*snapshot::keying(&journal.key),
                 LATEST_SCHEMA_VERSION + 1
             ))
             .unwrap();
