@@ -6,7 +6,7 @@ use journal::{BackupReason, Clock, ErrorCode, MentorInput, PLACE_FOLDER, Passphr
 use std::fs;
 use std::path::Path;
 
-use crate::{fast_kdf, mentor_names, passphrase};
+use crate::{copy_folder, fast_kdf, mentor_names, passphrase};
 
 fn listed(place: &Path) -> Vec<String> {
     journal::list_backups(&place.join(PLACE_FOLDER))
@@ -46,9 +46,7 @@ fn backups_are_copied_to_the_second_place_and_open_from_there() {
         .change_passphrase_with(&passphrase(), &new, fast_kdf())
         .unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
-    for entry in fs::read_dir(&copy).unwrap().flatten() {
-        fs::copy(entry.path(), elsewhere.path().join(entry.file_name())).unwrap();
-    }
+    copy_folder(&copy, elsewhere.path());
     assert!(
         Vault::unlock(elsewhere.path(), &passphrase()).is_err(),
         "the old passphrase"

@@ -10,7 +10,7 @@ use journal::{
 use std::fs;
 use std::path::Path;
 
-use crate::{fast_kdf, mentor_names, passphrase};
+use crate::{copy_folder, fast_kdf, mentor_names, passphrase};
 
 fn journal_with_a_note(dir: &Path) -> (Journal, journal::RecoveryKey) {
     let (journal, recovery) = Vault::create_with(dir, &passphrase(), fast_kdf()).unwrap();
@@ -28,15 +28,6 @@ fn journal_with_a_note(dir: &Path) -> (Journal, journal::RecoveryKey) {
         )
         .unwrap();
     (journal, recovery)
-}
-
-/// Copies a backup folder somewhere else, as a user restoring by hand would.
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
 }
 
 #[test]

@@ -6,11 +6,10 @@ use journal::{
     BACKUPS_DIR, BackupReason, ConversationInput, Journal, MentorInput, Secret, Vault, list_backups,
 };
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::Path;
 
 use crate::children::{XorShift, after_marker, run_child_until_killed, seed, soak};
-use crate::{fast_kdf, mentor_names, passphrase};
+use crate::{copy_folder, fast_kdf, mentor_names, passphrase};
 
 fn rounds() -> usize {
     if soak() { 100 } else { 12 }
@@ -149,14 +148,6 @@ fn backup_of(names: &[&str], to: &Path) {
     }
     let backup = journal.back_up(BackupReason::Manual).unwrap();
     copy_folder(&dir.path().join(BACKUPS_DIR).join(&backup.id), to);
-}
-
-fn copy_folder(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
-    }
 }
 
 fn names(journal: &Journal) -> Vec<String> {

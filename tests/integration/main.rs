@@ -63,3 +63,12 @@ pub fn all_mentors(journal: &Journal) -> Vec<Mentor> {
 pub fn mentor_names(journal: &Journal) -> Vec<String> {
     all_mentors(journal).into_iter().map(|m| m.name).collect()
 }
+
+/// Copies a backup folder somewhere else (its files only), as a user restoring by hand would.
+pub fn copy_folder(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    }
+}
