@@ -12,9 +12,9 @@ use journal::{
     GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview,
     GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef,
     MentorSummary, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome,
-    Passphrase, PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, Restored,
-    Retention, ReviewInput, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry,
-    VaultStatus, preview_backup,
+    Passphrase, PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, RecoveryStatus,
+    Reencrypted, Restored, Retention, ReviewInput, SearchHit, SearchQuery, Secret, Settings,
+    StatusChange, StatusEntry, VaultStatus, preview_backup,
 };
 use serde::Serialize;
 use ts_rs::TS;
@@ -120,8 +120,9 @@ commands! {
     /// How hard a passphrase being chosen is to guess, and whether the core would accept it.
     fn passphrase_strength(_state, passphrase: Passphrase) -> PassphraseStrength { Ok(passphrase.strength()) }
 
-    /// Whether the user confirmed saving the current recovery key (false: offer a new one).
-    fn vault_recovery_key_confirmed(state) -> bool { state.journal(|j| j.recovery_key_confirmed()) }
+    /// Whether the current recovery key was confirmed as saved, and whether it opens the journal
+    /// without its key file (either false: offer a new one).
+    fn vault_recovery_status(state) -> RecoveryStatus { state.journal(|j| j.recovery_status()) }
 
     /// The user saved the recovery key they were just shown.
     fn vault_confirm_recovery_key(state) -> () { state.journal(|j| j.confirm_recovery_key_saved()) }
@@ -131,13 +132,8 @@ commands! {
         state.journal(|j| j.change_passphrase(&current, &passphrase))
     }
 
-    /// A new recovery key, shown once; the old one stops working.
-    fn vault_regenerate_recovery_key(state) -> NewJournal {
-        state.journal(|j| j.regenerate_recovery_key()).map(|key| NewJournal { recovery_key: key.expose().to_owned() })
-    }
-
-    /// Re-encrypts the journal under a new data key (needs the passphrase); returns the new
-    /// recovery key to show once.
+    /// A new recovery key and the journal re-encrypted under a data key derived from it (needs
+    /// the passphrase); returns the recovery key to show once. The old one stops working.
     fn vault_rotate_key(state, passphrase: Passphrase) -> NewJournal {
         state
             .journal_mut(|j| j.rotate_key(&passphrase))
@@ -146,6 +142,14 @@ commands! {
 
     /// Checks every page of the journal; `CORRUPT` when damaged.
     fn vault_verify(state) -> () { state.journal(|j| j.verify()) }
+
+    /// Removes the backups under an older data key; returns how many.
+    fn backups_remove_older(state) -> usize { state.journal(|j| j.remove_older_backups()) }
+
+    /// Re-encrypts the backups under an older data key under the current one.
+    fn backups_reencrypt_older(state, passphrase: Passphrase) -> Reencrypted {
+        state.journal(|j| j.reencrypt_older_backups(&passphrase))
+    }
 
     /// The journal's backups, newest first.
     fn backups_list(state) -> Vec<Backup> { state.journal(|j| j.backups()) }

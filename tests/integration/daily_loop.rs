@@ -364,7 +364,8 @@ fn a_recovery_key_counts_as_saved_only_once_the_user_confirms_it() {
     );
     journal.confirm_recovery_key_saved().unwrap();
     assert!(journal.recovery_key_confirmed().unwrap());
-    journal.regenerate_recovery_key().unwrap();
+    let mut journal = journal;
+    journal.regenerate_recovery_key(&passphrase()).unwrap();
     assert!(
         !journal.recovery_key_confirmed().unwrap(),
         "a new key must be saved again"

@@ -48,12 +48,14 @@ pub use notes::questions::{Question, QuestionId};
 pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, DEFAULT_REVIEW_AFTER_WEEKS, Settings};
 pub use store::hardening::refuse_core_dumps;
 pub use store::keyfile::{KdfParams, kdf_paid_on_this_thread};
+pub use store::keys::RecoveryStatus;
 pub use store::migrate::LATEST_SCHEMA_VERSION;
 pub use store::secret::{MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey};
 pub use store::strength::{MIN_SCORE, PassphraseStrength, passphrase_strength};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
 pub use transfer::backup::{BACKUPS_DIR, Backup, BackupReason, list_backups};
 pub use transfer::place::{BackupPlace, PLACE_FOLDER};
+pub use transfer::rekeyed::Reencrypted;
 pub use transfer::restore::{BackupPreview, Restored, Secret, preview_backup};
 pub use transfer::retention::{Retention, expired as expired_backups};
 pub use views::dashboard::{

@@ -99,7 +99,7 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
                 match response {
                     Ok(body) => {
                         answered.set(answered.get() + 1);
-                        if *name == "vault_regenerate_recovery_key"
+                        if *name == "vault_rotate_key"
                             && let tauri::ipc::InvokeResponseBody::Json(json) = body
                         {
                             let v: Value = serde_json::from_str(&json).unwrap();

@@ -25,7 +25,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         "vault_status"
         | "vault_lock"
         | "vault_verify"
-        | "vault_regenerate_recovery_key"
+        | "backups_remove_older"
         | "backups_list"
         | "backup_now"
         | "backup_if_due"
@@ -42,7 +42,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             "passphrase",
             passphrase().prop_map(|(v, _)| (v, false)).boxed(),
         )]),
-        "vault_unlock" | "vault_rotate_key" => case(vec![(
+        "vault_unlock" | "vault_rotate_key" | "backups_reencrypt_older" => case(vec![(
             "passphrase",
             weighted(
                 Just(json!("$pass")),
@@ -122,7 +122,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             ),
         )]),
         "passphrase_strength" => case(vec![("passphrase", unchecked(text(LONG, false)))]),
-        "vault_recovery_key_confirmed" | "vault_confirm_recovery_key" => case(vec![]),
+        "vault_recovery_status" | "vault_confirm_recovery_key" => case(vec![]),
         // Opening a link starts the system's browser: only refusals are fed here, and the
         // valid case is the e2e test's, with a stand-in browser.
         "link_open" => case(vec![(

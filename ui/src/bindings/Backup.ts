@@ -12,4 +12,9 @@ id: string, takenAt: string, reason: BackupReason, schemaVersion: number, bytes:
 /**
  * When its pages were last checked and found intact.
  */
-verifiedAt: string | null, };
+verifiedAt: string | null, 
+/**
+ * Encrypted with a data key the journal no longer has (taken before a re-encryption or a
+ * new recovery key). Worked out when listed (false as stored in a manifest).
+ */
+olderKey: boolean, };

@@ -4,4 +4,10 @@ import type { BackupPreview } from "./BackupPreview";
 /**
  * After a restore: where the journal as it was now lives.
  */
-export type Restored = { keptAside: string, preview: BackupPreview, };
+export type Restored = { keptAside: string, preview: BackupPreview, 
+/**
+ * The backup was under another data key than the journal it replaced (from before a new
+ * recovery key, or another journal's): the recovery key that opens the journal now is the
+ * one of the backup's time.
+ */
+olderKey: boolean, };

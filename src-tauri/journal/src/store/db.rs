@@ -10,7 +10,6 @@
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
-use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::store::keyfile::DataKey;
@@ -19,6 +18,27 @@ use crate::store::migrate;
 /// Page cache size in KiB. SQLCipher decrypts every page it reads; a cache that holds the whole
 /// journal (which is small) keeps reads close to plain SQLite speed.
 const CACHE_KIB: i64 = 64 * 1024;
+
+/// Whether `key` opens the database at `path` (see `open_plain`).
+pub(crate) fn opens_with(path: &Path, key: &DataKey) -> bool {
+    path.is_file() && open_plain(path, key).is_ok()
+}
+
+/// Opens the database at `path` with `key`, checked by reading its schema, and writes nothing:
+/// no migration, no switch of journal mode. For copies being read or exported, never the
+/// journal's own connection.
+pub(crate) fn open_plain(path: &Path, key: &DataKey) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
+    conn.execute_batch(&crate::store::snapshot::key_pragma(key))?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    })?;
+    Ok(conn)
+}
 
 pub(crate) fn open(path: &Path, key: &DataKey, create: bool) -> Result<Connection> {
     open_then(path, key, create, |_| Ok(()))
@@ -44,11 +64,7 @@ pub(crate) fn open_then(
     let mut conn = Connection::open_with_flags(path, flags)?;
     // SQLCipher logs every failed page to stderr; the error itself reaches the caller anyway.
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    let keying = Zeroizing::new(format!(
-        "PRAGMA key = \"{}\";",
-        &*crate::store::snapshot::keying(key)
-    ));
-    conn.execute_batch(&keying)?;
+    conn.execute_batch(&crate::store::snapshot::key_pragma(key))?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)
     })?;

@@ -1,6 +1,7 @@
-//! The key file: the journal's random data key, sealed twice.
+//! The key file: the journal's data key, sealed twice.
 //!
-//! The database is encrypted with a random 256-bit data key that never changes when the passphrase
+//! The database is encrypted with a 256-bit data key (derived from the recovery key, see
+//! `store::recovery`; random in journals made before that) that never changes when the passphrase
 //! does. This file holds that key sealed (XChaCha20-Poly1305) once under a key stretched from the
 //! passphrase with Argon2id and once under the recovery key. Changing the passphrase therefore
 //! rewrites a few hundred bytes, not the whole journal, and the recovery key keeps working.
@@ -25,6 +26,7 @@ use zeroize::Zeroizing;
 
 use crate::error::{Error, Result};
 use crate::store::files;
+use crate::store::recovery::recovery_seal_key;
 use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, random};
 use crate::store::vault::DATABASE_FILE;
 
@@ -61,7 +63,9 @@ impl Default for KdfParams {
 
 impl KdfParams {
     /// The cheapest cost Argon2 accepts here (1 MiB, one pass, one lane), for tests and benchmarks
-    /// that are not about the KDF. Never for a real journal: it makes a guess cost microseconds.
+    /// that are not about the KDF, and for a seal under 256 random bits (a rebuilt key file's
+    /// placeholder passphrase), which no guesser can search. Never for a passphrase a person
+    /// chose: it makes a guess cost microseconds.
     pub const fn cheap_for_tests() -> Self {
         KdfParams {
             memory_kib: 1024,
@@ -110,6 +114,7 @@ struct SealedRepr {
 }
 
 /// A parsed key file: what is needed to open either seal.
+#[derive(Clone)]
 pub(crate) struct KeyFile {
     database: String,
     params: KdfParams,
@@ -118,6 +123,7 @@ pub(crate) struct KeyFile {
     recovery: Sealed,
 }
 
+#[derive(Clone)]
 struct Sealed {
     nonce: [u8; NONCE_BYTES],
     ciphertext: Vec<u8>,
@@ -170,16 +176,15 @@ impl KeyFile {
         })
     }
 
-    /// The same file with a new recovery seal (the old recovery key stops working).
-    pub(crate) fn with_recovery(
-        self,
-        data_key: &DataKey,
-        recovery: &[u8; RECOVERY_KEY_BYTES],
-    ) -> Result<Self> {
-        Ok(KeyFile {
-            recovery: Sealed::seal(&recovery_seal_key(recovery), data_key, &recovery_aad())?,
+    /// The same file with the passphrase seal of `other`, which must seal the same data key: many
+    /// backups' key files get a new passphrase for the price of one key derivation.
+    pub(crate) fn with_passphrase_seal_of(self, other: &KeyFile) -> Self {
+        KeyFile {
+            params: other.params,
+            salt: other.salt,
+            passphrase: other.passphrase.clone(),
             ..self
-        })
+        }
     }
 
     /// Pays the full KDF, then opens the passphrase seal; a failed seal is a wrong passphrase.
@@ -377,17 +382,6 @@ pub(crate) fn key_id(key: &DataKey) -> String {
     hasher.update(b"mentor-journal/key-id/v1\0");
     hasher.update(key.as_slice());
     data_encoding::HEXLOWER.encode(&hasher.finalize()[..8])
-}
-
-/// The recovery key already carries 160 random bits, so a domain-separated hash is enough to turn
-/// it into a sealing key; a slow KDF would add nothing.
-fn recovery_seal_key(recovery: &[u8; RECOVERY_KEY_BYTES]) -> DataKey {
-    let mut hasher = Sha256::new();
-    hasher.update(b"mentor-journal/recovery-key/v1\0");
-    hasher.update(recovery);
-    let mut out = Zeroizing::new([0u8; DATA_KEY_BYTES]);
-    out.copy_from_slice(&hasher.finalize());
-    out
 }
 
 fn passphrase_aad(p: KdfParams, salt: &[u8]) -> Vec<u8> {

@@ -1,4 +1,4 @@
-//! Key changes on an unlocked journal: a new passphrase, a new recovery key, a new data key, and
+//! Key changes on an unlocked journal: a new passphrase, a new recovery key (with a new data key), and
 //! the page-by-page check that follows a rotation (and that Settings offers).
 //!
 //! Each change is crash-safe by construction: only the key file is rewritten, atomically, so at
@@ -9,12 +9,26 @@
 /// in a journal made before this was recorded) means it was never confirmed.
 pub(crate) const RECOVERY_CONFIRMED: &str = "recovery_key_confirmed";
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
+use crate::store::keyfile::{KdfParams, KeyFile};
 use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
 use crate::store::vault::{KEY_FILE, read_key_file};
-use crate::store::{files, snapshot};
+use crate::store::{files, recovery, snapshot};
+
+/// Whether the current recovery key was confirmed as saved, and whether it opens the journal's
+/// database even without the key file (false for a journal made before that; a new recovery key
+/// fixes it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RecoveryStatus {
+    pub confirmed: bool,
+    pub without_key_file: bool,
+}
 
 impl Journal {
     /// Whether the user confirmed saving the current recovery key. Closing the app on the screen
@@ -69,23 +83,40 @@ impl Journal {
         }
         file.with_passphrase(&self.key, new, params)?
             .write(&self.dir.join(KEY_FILE))?;
-        self.reseal_backups()
-    }
-
-    /// Replaces the recovery key: the new one is returned to show once; the old one stops working.
-    pub fn regenerate_recovery_key(&self) -> Result<RecoveryKey> {
-        self.recovery_key_issued()?;
-        let recovery = random::<RECOVERY_KEY_BYTES>()?;
-        read_key_file(&self.dir)?
-            .with_recovery(&self.key, &recovery)?
-            .write(&self.dir.join(KEY_FILE))?;
         self.reseal_backups()?;
-        Ok(RecoveryKey::from_bytes(&recovery))
+        self.reseal_older_backups(current, new, params)
     }
 
-    /// Re-encrypts the whole journal under a new random data key, for a suspected leak of the old
-    /// one. Needs the passphrase (to seal the new key) and issues a new recovery key, returned to
-    /// show once.
+    /// What the app knows about the recovery key, for the prompt after unlocking and Settings.
+    pub fn recovery_status(&self) -> Result<RecoveryStatus> {
+        Ok(RecoveryStatus {
+            confirmed: self.recovery_key_confirmed()?,
+            without_key_file: self.recoverable_without_key_file()?,
+        })
+    }
+
+    /// Whether the recovery key alone opens the journal's database, with no key file (see
+    /// `store::recovery`); false for a journal made before that, until its next recovery key.
+    pub fn recoverable_without_key_file(&self) -> Result<bool> {
+        Ok(
+            self.setting(recovery::DATA_KEY_SOURCE)?.as_deref()
+                == Some(recovery::FROM_RECOVERY_KEY),
+        )
+    }
+
+    /// Issues a new recovery key (returned to show once; the old one stops working). The data key
+    /// is derived from the recovery key, so this is a re-encryption: `rotate_key`.
+    pub fn regenerate_recovery_key(&mut self, passphrase: &Passphrase) -> Result<RecoveryKey> {
+        self.rotate_key(passphrase)
+    }
+
+    /// Re-encrypts the whole journal under a new data key derived from a new recovery key, which
+    /// is returned to show once: for a suspected leak of the old key, and whenever the user asks
+    /// for a new recovery key. Needs the passphrase (to seal the new key).
+    ///
+    /// The backups taken before keep the old data key. Their key files are given the current
+    /// passphrase and the new recovery key, so they still open and can be restored; Settings says
+    /// what they are encrypted with and offers to re-encrypt or remove them.
     ///
     /// Crash-safe: the journal is exported into a new database file under the new key and checked;
     /// only then is the key file atomically replaced to point at it. Until that rename, the old key
@@ -101,7 +132,8 @@ impl Journal {
         self.back_up(crate::BackupReason::BeforeKeyRotation)?;
         self.recovery_key_issued()?;
         let old_database = file.database().to_owned();
-        let new_key = random::<DATA_KEY_BYTES>()?;
+        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        let new_key = recovery::data_key_from_recovery(&recovery);
         let stamp = self.now().format("%Y%m%d%H%M%S");
         let new_database = (0..100)
             .map(|n| {
@@ -122,6 +154,7 @@ impl Journal {
             let rotated =
                 Journal::new(conn, self.dir.clone(), new_key.clone()).with_clock(self.clock);
             rotated.verify()?;
+            rotated.put_setting(recovery::DATA_KEY_SOURCE, recovery::FROM_RECOVERY_KEY)?;
             Ok(rotated)
         })();
         let rotated = match checked {
@@ -131,7 +164,7 @@ impl Journal {
                 return Err(err);
             }
         };
-        let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        let old_key = self.key.clone();
         KeyFile::seal(
             &new_key,
             passphrase,
@@ -144,6 +177,10 @@ impl Journal {
         let old = std::mem::replace(self, rotated);
         drop(old);
         files::remove_database(&self.dir.join(&old_database));
+        // The backups under the old key open with today's passphrase. Nothing after the commit
+        // may fail the call, or the new recovery key would never be shown: a backup left with
+        // the old seal still opens with the old passphrase.
+        let _ = self.reseal_passphrase_of_backups(&old_key, passphrase, KdfParams::default());
         Ok(RecoveryKey::from_bytes(&recovery))
     }
 

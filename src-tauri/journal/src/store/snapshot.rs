@@ -22,6 +22,11 @@ pub(crate) fn keying(key: &DataKey) -> Zeroizing<String> {
     ))
 }
 
+/// `PRAGMA key = "x'..'";` for a connection, wiped when dropped.
+pub(crate) fn key_pragma(key: &DataKey) -> Zeroizing<String> {
+    Zeroizing::new(format!("PRAGMA key = \"{}\";", &*keying(key)))
+}
+
 fn utf8(path: &Path) -> Result<&str> {
     path.to_str()
         .ok_or_else(|| Error::Internal("a journal folder's name is not UTF-8".into()))
@@ -65,7 +70,7 @@ pub(crate) fn open_read_only(path: &Path, key: &DataKey) -> Result<Connection> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.execute_batch("PRAGMA cipher_log_level = NONE;")?;
-    conn.execute_batch(&format!("PRAGMA key = \"{}\";", &*keying(key)))?;
+    conn.execute_batch(&key_pragma(key))?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)
     })

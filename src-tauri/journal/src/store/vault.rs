@@ -1,7 +1,8 @@
 //! A journal on disk: a folder with the encrypted database and its key file.
 //!
-//! `Vault` is the only way in. Creating seals a fresh random data key under the passphrase and a new
-//! recovery key; unlocking opens a seal and then the database. A failure never deletes or recreates
+//! `Vault` is the only way in. Creating draws a new recovery key, derives the data key from it (see
+//! `store::recovery`) and seals that key under the passphrase and the recovery key; unlocking opens
+//! a seal and then the database. A failure never deletes or recreates
 //! a file: with SQLCipher, a typo in a passphrase and a damaged disk look alike until the seal has
 //! been checked, and either way the user's data must survive the error.
 
@@ -11,9 +12,9 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::store::keyfile::{DATA_KEY_BYTES, KdfParams, KeyFile};
+use crate::store::keyfile::{KdfParams, KeyFile};
 use crate::store::secret::{Passphrase, RECOVERY_KEY_BYTES, RecoveryKey, random};
-use crate::store::{db, files, repair};
+use crate::store::{db, files, recovery, repair};
 use crate::transfer::backup::BackupReason;
 
 pub const DATABASE_FILE: &str = "journal.db";
@@ -58,8 +59,10 @@ impl Vault {
             ));
         }
         files::create_private_dir(dir)?;
-        let data_key = random::<DATA_KEY_BYTES>()?;
         let recovery = random::<RECOVERY_KEY_BYTES>()?;
+        // Derived from the recovery key, so that key opens the database even without the key
+        // file (see `store::recovery`).
+        let data_key = recovery::data_key_from_recovery(&recovery);
         let key_file = KeyFile::seal(&data_key, passphrase, &recovery, params, DATABASE_FILE)?;
         let db_path = dir.join(DATABASE_FILE);
         // The database comes first and the key file last: the key file's atomic rename is the
@@ -73,8 +76,12 @@ impl Vault {
             .and_then(|()| db::open(&db_path, &data_key, true))
             .and_then(|conn| {
                 conn.execute(
-                    "INSERT INTO settings (key, value) VALUES (?1, 'no')",
-                    [crate::store::keys::RECOVERY_CONFIRMED],
+                    "INSERT INTO settings (key, value) VALUES (?1, 'no'), (?2, ?3)",
+                    [
+                        crate::store::keys::RECOVERY_CONFIRMED,
+                        recovery::DATA_KEY_SOURCE,
+                        recovery::FROM_RECOVERY_KEY,
+                    ],
                 )?;
                 Ok(conn)
             })
@@ -95,7 +102,7 @@ impl Vault {
         passphrase.check_length()?;
         let file = read_key_file(dir)?;
         let key = file.open_with_passphrase(passphrase)?;
-        Self::open(dir, file.database(), key)
+        Self::open_database(dir, file.database(), key)
     }
 
     pub fn unlock_with_recovery(dir: &Path, recovery_key: &RecoveryKey) -> Result<Journal> {
@@ -103,12 +110,13 @@ impl Vault {
     }
 
     /// Unlocks with the recovery key; when the key file is missing, damaged or belongs to another
-    /// journal, rebuilds it from a backup (see `repair`). The flag says whether it was rebuilt.
+    /// journal, rebuilds it from a backup, or else from the database alone (see `repair`). The
+    /// flag says whether it was rebuilt.
     pub fn recover(dir: &Path, recovery_key: &RecoveryKey) -> Result<(Journal, bool)> {
         let recovery = recovery_key.to_bytes()?;
         let direct = read_key_file(dir).and_then(|file| {
             let key = file.open_with_recovery(&recovery)?;
-            Self::open(dir, file.database(), key)
+            Self::open_database(dir, file.database(), key)
         });
         match direct {
             Ok(journal) => Ok((journal, false)),
@@ -119,13 +127,22 @@ impl Vault {
                 | Error::NotFound(_)),
             ) => match repair::rebuild_key_file(dir, &recovery)? {
                 Some(journal) => Ok((journal, true)),
-                None => Err(err),
+                None => match repair::rebuild_from_database(dir, &recovery)? {
+                    Some(journal) => Ok((journal, true)),
+                    None => Err(err),
+                },
             },
             Err(err) => Err(err),
         }
     }
 
-    fn open(dir: &Path, database: &str, key: crate::store::keyfile::DataKey) -> Result<Journal> {
+    /// Opens the database file `database` of the journal in `dir` with its data key, backing it
+    /// up first when this version of the app is about to migrate its schema.
+    pub(crate) fn open_database(
+        dir: &Path,
+        database: &str,
+        key: crate::store::keyfile::DataKey,
+    ) -> Result<Journal> {
         // An update of the app that changes the schema backs the journal up first.
         let conn = db::open_then(&dir.join(database), &key, false, |conn| {
             crate::transfer::backup::take(

@@ -73,19 +73,23 @@ pub struct Backup {
     pub bytes: u64,
     /// When its pages were last checked and found intact.
     pub verified_at: Option<DateTime<Utc>>,
+    /// Encrypted with a data key the journal no longer has (taken before a re-encryption or a
+    /// new recovery key). Worked out when listed (false as stored in a manifest).
+    #[serde(default)]
+    pub older_key: bool,
 }
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-struct Manifest {
+pub(crate) struct Manifest {
     format: u32,
     app_version: String,
     /// Which data key the copy is under (`keyfile::key_id`), so a new passphrase or recovery key
     /// reaches the backups it can open.
     #[serde(default)]
-    key_id: Option<String>,
+    pub(crate) key_id: Option<String>,
     #[serde(flatten)]
-    backup: Backup,
+    pub(crate) backup: Backup,
 }
 
 impl Journal {
@@ -115,23 +119,20 @@ impl Journal {
     }
 
     /// Gives every backup under the journal's current data key the journal's current key file, so
-    /// that after a new passphrase or recovery key only the new ones open them. Backups under an
-    /// older data key (taken before a re-encryption) keep the secrets of their time.
+    /// that after a new passphrase only the new one opens them (local, and in the second place
+    /// when it can be reached now; a stick plugged in later keeps the old seals until then,
+    /// SECURITY.md says so). Backups under an older data key are `rekeyed`'s.
     pub(crate) fn reseal_backups(&self) -> Result<()> {
         let current = key_id(&self.key);
+        let sealed = read_key_file(&self.dir)?;
         let mut failed = 0;
-        // The second place's copies too, when it can be reached now (a stick plugged in later
-        // keeps the old seals until then; SECURITY.md says so).
-        let mut found = manifests(&self.dir.join(BACKUPS_DIR))?;
-        if let Some(place) = self.backup_place()?.filter(|p| p.reachable) {
-            found.extend(manifests(&Path::new(&place.path).join(PLACE_FOLDER)).unwrap_or_default());
-        }
-        for (folder, manifest) in found {
+        for (folder, manifest) in self.all_manifests()? {
             if manifest.key_id.as_deref() != Some(current.as_str()) {
                 continue;
             }
             let resealed = read_key_file(&folder).and_then(|theirs| {
-                read_key_file(&self.dir)?
+                sealed
+                    .clone()
                     .for_database(theirs.database())
                     .write(&folder.join(KEY_FILE))
             });
@@ -150,9 +151,27 @@ impl Journal {
         }
     }
 
-    /// The backups of this journal, newest first.
+    /// The manifests of the local backups and of those in the second place, when reachable.
+    pub(crate) fn all_manifests(&self) -> Result<Vec<(PathBuf, Manifest)>> {
+        let mut found = manifests(&self.dir.join(BACKUPS_DIR))?;
+        if let Some(place) = self.backup_place()?.filter(|p| p.reachable) {
+            found.extend(manifests(&Path::new(&place.path).join(PLACE_FOLDER)).unwrap_or_default());
+        }
+        Ok(found)
+    }
+
+    /// The backups of this journal, newest first, each marked when under an older data key.
     pub fn backups(&self) -> Result<Vec<Backup>> {
-        list_backups(&self.dir.join(BACKUPS_DIR))
+        let current = key_id(&self.key);
+        let mut found: Vec<Backup> = manifests(&self.dir.join(BACKUPS_DIR))?
+            .into_iter()
+            .map(|(_, m)| Backup {
+                older_key: m.key_id.is_some_and(|id| id != current),
+                ..m.backup
+            })
+            .collect();
+        sort_newest_first(&mut found);
+        Ok(found)
     }
 }
 
@@ -174,7 +193,7 @@ pub(crate) fn take(
     )?;
     let partial = root.join(format!("{PARTIAL}{id}"));
     files::create_private_dir(&partial)?;
-    let backup = match write_backup(conn, dir, key, &partial, &id, taken_at, reason) {
+    let backup = match write_backup(conn, dir, key, &partial, &id, (taken_at, reason), taken_at) {
         Ok(backup) => backup,
         Err(err) => {
             let _ = fs::remove_dir_all(&partial);
@@ -188,14 +207,16 @@ pub(crate) fn take(
     Ok(backup)
 }
 
-fn write_backup(
+/// Writes a backup of `conn` (a snapshot under `key`, the key file of the journal in `dir`, the
+/// manifest) into the folder `partial`, checking the snapshot on the way.
+pub(crate) fn write_backup(
     conn: &Connection,
     dir: &Path,
     key: &DataKey,
     partial: &Path,
     id: &str,
-    taken_at: DateTime<Utc>,
-    reason: BackupReason,
+    (taken_at, reason): (DateTime<Utc>, BackupReason),
+    verified_at: DateTime<Utc>,
 ) -> Result<Backup> {
     let key_file = read_key_file(dir)?;
     files::write_atomically(&partial.join(KEY_FILE), &fs::read(dir.join(KEY_FILE))?)?;
@@ -209,7 +230,8 @@ fn write_backup(
         schema_version,
         bytes: folder_bytes(partial)?,
         // Checked just now, within this same step.
-        verified_at: Some(taken_at),
+        verified_at: Some(verified_at),
+        older_key: false,
     };
     let manifest = Manifest {
         format: FORMAT,
@@ -230,12 +252,16 @@ pub fn list_backups(root: &Path) -> Result<Vec<Backup>> {
         .into_iter()
         .map(|(_, m)| m.backup)
         .collect();
-    backups.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
+    sort_newest_first(&mut backups);
     Ok(backups)
 }
 
+fn sort_newest_first(backups: &mut [Backup]) {
+    backups.sort_by(|a, b| b.taken_at.cmp(&a.taken_at).then_with(|| b.id.cmp(&a.id)));
+}
+
 /// Each finished backup's folder and manifest.
-fn manifests(root: &Path) -> Result<Vec<(PathBuf, Manifest)>> {
+pub(crate) fn manifests(root: &Path) -> Result<Vec<(PathBuf, Manifest)>> {
     let entries = match fs::read_dir(root) {
         Ok(entries) => entries,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -266,10 +292,19 @@ fn manifests(root: &Path) -> Result<Vec<(PathBuf, Manifest)>> {
 /// is never listed.
 pub(crate) fn prune(root: &Path, policy: Retention) -> Result<()> {
     for id in expired(&list_backups(root)?, policy) {
-        let doomed = root.join(format!("{PRUNING}{id}"));
-        fs::rename(root.join(&id), &doomed)?;
-        fs::remove_dir_all(doomed)?;
+        unlist_and_remove(&root.join(id))?;
     }
+    Ok(())
+}
+
+/// Removes a backup folder, unlisting it in one step first (a rename to a hidden name).
+pub(crate) fn unlist_and_remove(folder: &Path) -> Result<()> {
+    let (Some(root), Some(name)) = (folder.parent(), folder.file_name()) else {
+        return Ok(());
+    };
+    let doomed = root.join(format!("{PRUNING}{}", name.to_string_lossy()));
+    fs::rename(folder, &doomed)?;
+    fs::remove_dir_all(doomed)?;
     Ok(())
 }
 
@@ -287,7 +322,7 @@ fn remove_partials(root: &Path) {
     }
 }
 
-fn free_name(root: &Path, base: &str) -> Result<String> {
+pub(crate) fn free_name(root: &Path, base: &str) -> Result<String> {
     (1..100)
         .map(|n| {
             if n == 1 {
@@ -308,7 +343,7 @@ fn folder_bytes(dir: &Path) -> Result<u64> {
     Ok(total)
 }
 
-fn sync_dir(dir: &Path) -> std::io::Result<()> {
+pub(crate) fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     fs::File::open(dir)?.sync_all()?;
     let _ = dir;

@@ -8,5 +8,6 @@
 
 pub mod backup;
 pub mod place;
+pub mod rekeyed;
 pub mod restore;
 pub mod retention;

@@ -16,7 +16,7 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::store::keyfile::{DataKey, KeyFile};
+use crate::store::keyfile::{DataKey, KeyFile, key_id};
 use crate::store::migrate::LATEST_SCHEMA_VERSION;
 use crate::store::secret::{Passphrase, RecoveryKey};
 use crate::store::vault::KEY_FILE;
@@ -66,6 +66,10 @@ pub struct BackupPreview {
 pub struct Restored {
     pub kept_aside: String,
     pub preview: BackupPreview,
+    /// The backup was under another data key than the journal it replaced (from before a new
+    /// recovery key, or another journal's): the recovery key that opens the journal now is the
+    /// one of the backup's time.
+    pub older_key: bool,
 }
 
 /// Opens a backup folder's key with `secret` and reads what it holds, changing nothing.
@@ -178,6 +182,7 @@ impl Journal {
             .for_database(&restored_name)
             .write(&self.dir.join(KEY_FILE))?;
         // Committed: the key file names the restored database.
+        let older_key = key_id(&key) != key_id(&self.key);
         let restored = Journal::new(conn, self.dir.clone(), key).with_clock(self.clock);
         drop(std::mem::replace(self, restored));
         for suffix in ["", "-wal", "-shm"] {
@@ -189,6 +194,7 @@ impl Journal {
         Ok(Restored {
             kept_aside: aside.display().to_string(),
             preview,
+            older_key,
         })
     }
 }

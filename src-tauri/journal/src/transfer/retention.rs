@@ -154,6 +154,7 @@ mod tests {
             schema_version: 5,
             bytes: 1,
             verified_at: Some(at),
+            older_key: false,
         }
     }
 
