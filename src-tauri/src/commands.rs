@@ -155,11 +155,11 @@ commands! {
     fn backups_list(state) -> Vec<Backup> { state.journal(|j| j.backups()) }
 
     /// Takes a verified backup now.
-    fn backup_now(state) -> Backup { state.journal(|j| j.back_up(BackupReason::Manual)) }
+    fn backup_now(state) -> Backup { state.back_up(BackupReason::Manual) }
 
     /// Takes the daily backup if the newest is a day old or there is none (the page asks after
     /// unlocking and every hour while open); `null` when none was due.
-    fn backup_if_due(state) -> Option<Backup> { state.journal(|j| j.back_up_if_due()) }
+    fn backup_if_due(state) -> Option<Backup> { state.back_up_if_due() }
 
     /// What one of the journal's backups holds, opened read-only with its passphrase or recovery key.
     fn backup_preview(state, id: String, passphrase: Option<Passphrase>, recovery_key: Option<RecoveryKey>) -> BackupPreview {

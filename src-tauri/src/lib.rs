@@ -28,7 +28,13 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let dir = journal_dir(app.handle())?;
-            app.manage(state::AppState::new(dir));
+            let state = state::AppState::new(dir);
+            let window = app.handle().clone();
+            let _ = state.progress.set(Box::new(move |progress| {
+                use tauri::Emitter;
+                let _ = window.emit("backup-progress", progress);
+            }));
+            app.manage(state);
             session_watch::watch(app.handle());
             Ok(())
         })

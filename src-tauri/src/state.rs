@@ -4,10 +4,13 @@
 //! through `AppState::journal`, which answers `LOCKED` without touching the disk. Locking replaces
 //! the `Journal`, which closes the database and wipes the key.
 
-use journal::{Journal, Passphrase, RecoveryKey, Vault, VaultStatus};
+use journal::{
+    Backup, BackupJob, BackupProgress, BackupReason, Journal, Passphrase, RecoveryKey, Vault,
+    VaultStatus,
+};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use crate::clipboard::Clipboard;
 use crate::error::IpcError;
@@ -18,7 +21,6 @@ pub enum Session {
     Unlocked(Journal),
 }
 
-#[derive(Debug)]
 pub struct AppState {
     dir: PathBuf,
     session: Mutex<Session>,
@@ -26,6 +28,18 @@ pub struct AppState {
     /// Bumped on every unlock and lock, so a delayed lock can tell whether the session it meant
     /// to end is still the current one.
     generation: AtomicU64,
+    /// Where a running backup's progress goes (the window, as the `backup-progress` event); unset
+    /// in tests, which have no window.
+    pub progress: OnceLock<Box<dyn Fn(BackupProgress) + Send + Sync>>,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("dir", &self.dir)
+            .field("generation", &self.generation)
+            .finish_non_exhaustive()
+    }
 }
 
 type Result<T> = std::result::Result<T, IpcError>;
@@ -37,6 +51,7 @@ impl AppState {
             session: Mutex::new(Session::Locked),
             clipboard: Clipboard::default(),
             generation: AtomicU64::new(0),
+            progress: OnceLock::new(),
         }
     }
 
@@ -86,6 +101,34 @@ impl AppState {
             Session::Unlocked(journal) => Ok(op(journal)?),
             Session::Locked => Err(journal::Error::Locked.into()),
         }
+    }
+
+    /// Takes a backup (`Manual`, or any reason) without holding the journal: other commands go
+    /// on while it copies, and its progress goes to `progress`. Only recording the second place's
+    /// status takes the journal again, and is skipped if it was locked meanwhile.
+    pub fn back_up(&self, reason: BackupReason) -> Result<Backup> {
+        let job = self.journal(|j| j.backup_job(reason))?;
+        self.run_backup(job)
+    }
+
+    /// The daily backup the same way, when one is due.
+    pub fn back_up_if_due(&self) -> Result<Option<Backup>> {
+        match self.journal(|j| j.backup_job_if_due())? {
+            Some(job) => self.run_backup(job).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    fn run_backup(&self, job: BackupJob) -> Result<Backup> {
+        let done = job.run(&|p| {
+            if let Some(progress) = self.progress.get() {
+                progress(p);
+            }
+        })?;
+        Ok(match &*self.session() {
+            Session::Unlocked(journal) => journal.finish_backup(done),
+            Session::Locked => done.backup,
+        })
     }
 
     pub fn backups_folder(&self) -> String {

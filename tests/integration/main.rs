@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // test helpers may fail loudly
 
 mod audit;
+mod backup_job;
 mod backup_place;
 mod backups;
 mod backups_killed;

@@ -20,6 +20,7 @@ use crate::store::files;
 use crate::store::keyfile::{DataKey, key_id};
 use crate::store::snapshot;
 use crate::store::vault::{KEY_FILE, read_key_file};
+use crate::transfer::job::BackupStage;
 use crate::transfer::place::PLACE_FOLDER;
 use crate::transfer::retention::{Retention, expired};
 use rusqlite::Connection;
@@ -104,13 +105,17 @@ impl Journal {
     /// A daily backup when the newest is older than a day (or there is none): what unlocking
     /// and the app's daily timer call.
     pub fn back_up_if_due(&self) -> Result<Option<Backup>> {
-        let newest = self.backups()?.into_iter().next();
-        let due = newest.is_none_or(|b| self.now() - b.taken_at >= chrono::Duration::days(1));
-        if due {
+        if self.backup_is_due()? {
             self.back_up(BackupReason::Daily).map(Some)
         } else {
             Ok(None)
         }
+    }
+
+    /// Whether the newest backup is a day old or there is none.
+    pub(crate) fn backup_is_due(&self) -> Result<bool> {
+        let newest = self.backups()?.into_iter().next();
+        Ok(newest.is_none_or(|b| self.now() - b.taken_at >= chrono::Duration::days(1)))
     }
 
     /// Removes the backups that `policy` no longer keeps (see `retention`).
@@ -184,8 +189,20 @@ pub(crate) fn take(
     taken_at: DateTime<Utc>,
     reason: BackupReason,
 ) -> Result<Backup> {
+    take_staged(conn, dir, key, (taken_at, reason), &|_| {})
+}
+
+/// `take`, saying when each stage starts (for the progress of a backup off the command thread).
+pub(crate) fn take_staged(
+    conn: &Connection,
+    dir: &Path,
+    key: &DataKey,
+    (taken_at, reason): (DateTime<Utc>, BackupReason),
+    on_stage: &dyn Fn(BackupStage),
+) -> Result<Backup> {
     let root = dir.join(BACKUPS_DIR);
     files::create_private_dir(&root)?;
+    let _one_at_a_time = lock_folder(&root)?;
     remove_partials(&root);
     let id = free_name(
         &root,
@@ -193,7 +210,8 @@ pub(crate) fn take(
     )?;
     let partial = root.join(format!("{PARTIAL}{id}"));
     files::create_private_dir(&partial)?;
-    let backup = match write_backup(conn, dir, key, &partial, &id, (taken_at, reason), taken_at) {
+    let when = (taken_at, reason);
+    let backup = match write_backup(conn, dir, key, &partial, &id, when, taken_at, on_stage) {
         Ok(backup) => backup,
         Err(err) => {
             let _ = fs::remove_dir_all(&partial);
@@ -217,11 +235,14 @@ pub(crate) fn write_backup(
     id: &str,
     (taken_at, reason): (DateTime<Utc>, BackupReason),
     verified_at: DateTime<Utc>,
+    on_stage: &dyn Fn(BackupStage),
 ) -> Result<Backup> {
     let key_file = read_key_file(dir)?;
     files::write_atomically(&partial.join(KEY_FILE), &fs::read(dir.join(KEY_FILE))?)?;
     let database = partial.join(key_file.database());
+    on_stage(BackupStage::Snapshot);
     snapshot::export(conn, &database, key)?;
+    on_stage(BackupStage::Verify);
     let schema_version = snapshot::check(&database, key)?;
     let backup = Backup {
         id: id.to_owned(),
@@ -306,6 +327,19 @@ pub(crate) fn unlist_and_remove(folder: &Path) -> Result<()> {
     fs::rename(folder, &doomed)?;
     fs::remove_dir_all(doomed)?;
     Ok(())
+}
+
+/// One backup at a time in a backups folder, across processes (the app and `mj`): an advisory
+/// lock on `.lock` in it, held until the returned file is dropped, so that no backup removes
+/// another's folder in progress as a leftover.
+pub(crate) fn lock_folder(root: &Path) -> Result<fs::File> {
+    let file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(root.join(".lock"))?;
+    file.lock()?;
+    Ok(file)
 }
 
 /// Leftovers of interrupted backups and removals: ours, never listed, holding nothing readable

@@ -123,30 +123,51 @@ impl Journal {
         let Ok(Some(place)) = self.setting(PLACE) else {
             return;
         };
-        let root = PathBuf::from(place).join(PLACE_FOLDER);
-        let outcome = (|| -> std::io::Result<()> {
-            if !root.parent().is_some_and(Path::is_dir) {
-                return Err(std::io::Error::from(std::io::ErrorKind::NotFound));
-            }
-            fs::create_dir_all(&root)?;
-            let partial = root.join(format!("{PARTIAL}{}", backup.id));
-            let _ = fs::remove_dir_all(&partial);
-            let target = root.join(&backup.id);
-            if !target.exists() {
-                copy_dir(&self.dir.join(BACKUPS_DIR).join(&backup.id), &partial)?;
-                fs::rename(&partial, &target)?;
-            }
-            // An I/O failure keeps its kind, so Settings can say "full" or "read-only".
-            prune(&root, self.retention().unwrap_or_default()).map_err(|e| match e {
-                Error::Io(io) => io,
-                other => std::io::Error::other(other.to_string()),
-            })
-        })();
+        let policy = self.retention().unwrap_or_default();
+        let outcome = copy_files_to_place(&self.dir, Path::new(&place), &backup.id, policy);
+        self.record_place_copy(&outcome, backup);
+    }
+
+    /// The folder of the second place, if one was chosen (for a backup running on its own).
+    pub(crate) fn place_path(&self) -> Result<Option<PathBuf>> {
+        Ok(self.setting(PLACE)?.map(PathBuf::from))
+    }
+
+    /// Records how the last copy to the second place went, for Settings.
+    pub(crate) fn record_place_copy(&self, outcome: &std::io::Result<()>, backup: &Backup) {
         let _ = match outcome {
             Ok(()) => self
                 .put_setting(PLACE_ERROR, "")
                 .and_then(|()| self.put_setting(PLACE_COPIED, &backup.taken_at.to_rfc3339())),
-            Err(err) => self.put_setting(PLACE_ERROR, &describe(&err)),
+            Err(err) => self.put_setting(PLACE_ERROR, &describe(err)),
         };
     }
+}
+
+/// Copies the backup `id` of the journal in `dir` into the second place `place` and thins the
+/// copies there out by `policy`. Files only, no database: a backup running on its own thread
+/// calls it too.
+pub(crate) fn copy_files_to_place(
+    dir: &Path,
+    place: &Path,
+    id: &str,
+    policy: crate::transfer::retention::Retention,
+) -> std::io::Result<()> {
+    let root = place.join(PLACE_FOLDER);
+    if !place.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::NotFound));
+    }
+    fs::create_dir_all(&root)?;
+    let partial = root.join(format!("{PARTIAL}{id}"));
+    let _ = fs::remove_dir_all(&partial);
+    let target = root.join(id);
+    if !target.exists() {
+        copy_dir(&dir.join(BACKUPS_DIR).join(id), &partial)?;
+        fs::rename(&partial, &target)?;
+    }
+    // An I/O failure keeps its kind, so Settings can say "full" or "read-only".
+    prune(&root, policy).map_err(|e| match e {
+        Error::Io(io) => io,
+        other => std::io::Error::other(other.to_string()),
+    })
 }
