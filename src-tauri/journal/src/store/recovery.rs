@@ -86,7 +86,9 @@ mod tests {
         let key_file = dir.path().join(KEY_FILE);
         let saved = std::fs::read(&key_file).unwrap();
         std::fs::remove_file(&key_file).unwrap();
-        let err = Vault::recover(dir.path(), &old).err().expect("no way in");
+        let Err(err) = Vault::recover(dir.path(), &old) else {
+            panic!("no way in without the key file");
+        };
         assert_eq!(err.code(), crate::ErrorCode::Corrupt, "{err}");
         assert!(!key_file.exists(), "nothing written");
 

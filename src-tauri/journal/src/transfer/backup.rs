@@ -210,8 +210,12 @@ pub(crate) fn take_staged(
     )?;
     let partial = root.join(format!("{PARTIAL}{id}"));
     files::create_private_dir(&partial)?;
-    let when = (taken_at, reason);
-    let backup = match write_backup(conn, dir, key, &partial, &id, when, taken_at, on_stage) {
+    let stamp = Stamp {
+        taken_at,
+        reason,
+        verified_at: taken_at,
+    };
+    let backup = match write_backup(conn, dir, key, &partial, &id, stamp, on_stage) {
         Ok(backup) => backup,
         Err(err) => {
             let _ = fs::remove_dir_all(&partial);
@@ -225,6 +229,14 @@ pub(crate) fn take_staged(
     Ok(backup)
 }
 
+/// When and why a backup was taken, and when its copy was checked (later than taken for a
+/// backup re-encrypted under a new key).
+pub(crate) struct Stamp {
+    pub taken_at: DateTime<Utc>,
+    pub reason: BackupReason,
+    pub verified_at: DateTime<Utc>,
+}
+
 /// Writes a backup of `conn` (a snapshot under `key`, the key file of the journal in `dir`, the
 /// manifest) into the folder `partial`, checking the snapshot on the way.
 pub(crate) fn write_backup(
@@ -233,8 +245,11 @@ pub(crate) fn write_backup(
     key: &DataKey,
     partial: &Path,
     id: &str,
-    (taken_at, reason): (DateTime<Utc>, BackupReason),
-    verified_at: DateTime<Utc>,
+    Stamp {
+        taken_at,
+        reason,
+        verified_at,
+    }: Stamp,
     on_stage: &dyn Fn(BackupStage),
 ) -> Result<Backup> {
     let key_file = read_key_file(dir)?;

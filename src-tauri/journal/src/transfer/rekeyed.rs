@@ -22,7 +22,7 @@ use crate::store::keyfile::{DataKey, KdfParams, KeyFile, key_id};
 use crate::store::secret::Passphrase;
 use crate::store::vault::{KEY_FILE, read_key_file};
 use crate::transfer::backup::{
-    Manifest, PARTIAL, free_name, lock_folder, sync_dir, unlist_and_remove, write_backup,
+    Manifest, PARTIAL, Stamp, free_name, lock_folder, sync_dir, unlist_and_remove, write_backup,
 };
 
 /// What re-encrypting the older backups did.
@@ -151,20 +151,14 @@ impl Journal {
         let id = free_name(root, &manifest.backup.id)?;
         let partial = root.join(format!("{PARTIAL}{id}"));
         crate::store::files::create_private_dir(&partial)?;
-        let when = (manifest.backup.taken_at, manifest.backup.reason);
-        let now = self.now();
-        let written = write_backup(
-            &old,
-            &self.dir,
-            &self.key,
-            &partial,
-            &id,
-            when,
-            now,
-            &|_| {},
-        )
-        .and_then(|_| Ok(fs::rename(&partial, root.join(&id))?))
-        .and_then(|()| Ok(sync_dir(root)?));
+        let stamp = Stamp {
+            taken_at: manifest.backup.taken_at,
+            reason: manifest.backup.reason,
+            verified_at: self.now(),
+        };
+        let written = write_backup(&old, &self.dir, &self.key, &partial, &id, stamp, &|_| {})
+            .and_then(|_| Ok(fs::rename(&partial, root.join(&id))?))
+            .and_then(|()| Ok(sync_dir(root)?));
         drop(old);
         if let Err(err) = written {
             let _ = fs::remove_dir_all(&partial);
