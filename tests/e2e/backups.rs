@@ -1,7 +1,7 @@
 //! Backups in the real app (issue 13, first slices): the daily backup is taken on opening and
 //! Settings shows it; "Back up now" adds a checked copy; a backup is restored with a preview first
-//! and the journal as it was kept aside; and a journal whose key file was deleted comes back with
-//! the recovery key, the key file rebuilt from a backup and the user told so.
+//! and the journal as it was kept aside; and a journal whose key file was deleted, with its
+//! backups, comes back from `journal.db` and the recovery key alone, the user told so.
 
 use crate::support::{
     NEW_PASSPHRASE, Outcome, PASSPHRASE, TauriDriver, add_mentor, built_app, check, click,
@@ -9,7 +9,7 @@ use crate::support::{
 };
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_deleted_key_file_is_rebuilt_from_a_backup_with_the_recovery_key() -> Outcome {
+async fn with_only_journal_db_and_the_recovery_key_the_journal_comes_back() -> Outcome {
     let app = built_app()?;
     let journal_dir = tempfile::tempdir()?;
     let driver = TauriDriver::start(journal_dir.path())?;
@@ -45,7 +45,9 @@ async fn a_deleted_key_file_is_rebuilt_from_a_backup_with_the_recovery_key() -> 
         "the recovery key was read: {recovery_key:?}"
     );
 
+    // Nothing left but the database: no key file, no backups.
     std::fs::remove_file(journal_dir.path().join("journal.key"))?;
+    std::fs::remove_dir_all(journal_dir.path().join("backups"))?;
     in_session(driver.session(&app).await?, async |d| {
         el(d, "unlock-form").await?;
         click(d, "unlock-use-recovery").await?;
@@ -53,7 +55,7 @@ async fn a_deleted_key_file_is_rebuilt_from_a_backup_with_the_recovery_key() -> 
         click(d, "recover-submit").await?;
         let notice = el(d, "key-file-rebuilt").await?.text().await?;
         check!(
-            notice.contains("rebuilt from your latest backup"),
+            notice.contains("Your recovery key rebuilt it"),
             "the user is told what happened: {notice:?}"
         );
         screenshot(d, "key-file-rebuilt").await?;
