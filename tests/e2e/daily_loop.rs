@@ -297,7 +297,10 @@ async fn closing_on_the_recovery_key_screen_is_caught_at_the_next_unlock() -> Ou
             "the unlock says so: {check:?}"
         );
         screenshot(d, "recovery-check").await?;
+        // A new key re-encrypts the journal, so it asks for the passphrase first.
         click(d, "recovery-check-issue").await?;
+        type_into(d, "recovery-check-passphrase", PASSPHRASE).await?;
+        click(d, "recovery-check-submit").await?;
         let key = el(d, "recovery-key-text")
             .await?
             .prop("textContent")

@@ -26,15 +26,15 @@ const EMPTY_DASHBOARD = {
   coverage: [],
 };
 
-function app(confirmed: boolean) {
+function app(confirmed: boolean, withoutKeyFile = true) {
   const calls: string[] = [];
   mockWindows("main");
   mockIPC(
     (cmd) => {
       calls.push(cmd);
       if (cmd === "vault_status") return "present";
-      if (cmd === "vault_recovery_key_confirmed") return confirmed;
-      if (cmd === "vault_regenerate_recovery_key") return { recoveryKey: "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" };
+      if (cmd === "vault_recovery_status") return { confirmed, withoutKeyFile };
+      if (cmd === "vault_rotate_key") return { recoveryKey: "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" };
       if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
       if (cmd === "dashboard") return EMPTY_DASHBOARD;
       if (cmd === "drafts_list") return [];
@@ -60,6 +60,8 @@ describe("App", () => {
     await user.type(await screen.findByTestId("unlock-passphrase"), "rounds at dawn, coffee at noon{Enter}");
     expect(await screen.findByTestId("recovery-check")).toHaveTextContent("No recovery key was confirmed");
     await user.click(screen.getByTestId("recovery-check-issue"));
+    await user.type(await screen.findByTestId("recovery-check-passphrase"), "rounds at dawn, coffee at noon");
+    await user.click(screen.getByTestId("recovery-check-submit"));
     expect(await screen.findByTestId("recovery-key-text")).toHaveTextContent("ABCD-EFGH");
     await user.click(screen.getByTestId("recovery-saved"));
     await user.click(screen.getByTestId("recovery-continue"));
@@ -68,6 +70,23 @@ describe("App", () => {
     await vi.waitFor(() => expect(calls).toContain("plugin:window|close"));
     expect(calls.indexOf("vault_lock")).toBeGreaterThan(-1);
     expect(calls.indexOf("vault_lock")).toBeLessThan(calls.indexOf("plugin:window|close"));
+  });
+});
+
+describe("App, recovery status", () => {
+  it("a journal whose recovery key needs the key file is told so after the unlock, without 'I saved it'", async () => {
+    const { user } = app(true, false);
+    await user.type(await screen.findByTestId("unlock-passphrase"), "rounds at dawn, coffee at noon{Enter}");
+    const check = await screen.findByTestId("recovery-check");
+    expect(check).toHaveTextContent("needs the key file");
+    expect(screen.queryByTestId("recovery-check-saved")).not.toBeInTheDocument();
+  });
+
+  it("a journal with a confirmed key that opens without the key file goes straight in", async () => {
+    const { user } = app(true, true);
+    await user.type(await screen.findByTestId("unlock-passphrase"), "rounds at dawn, coffee at noon{Enter}");
+    expect(await screen.findByTestId("dashboard")).toBeInTheDocument();
+    expect(screen.queryByTestId("recovery-check")).not.toBeInTheDocument();
   });
 });
 

@@ -4,6 +4,7 @@ import { invoke } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Commands } from "./bindings/Commands";
 import type { ErrorCode } from "./bindings/ErrorCode";
+import type { BackupProgress } from "./features/settings/progress";
 
 export type CommandName = keyof Commands;
 export type Args<K extends CommandName> = Commands[K]["args"];
@@ -87,4 +88,9 @@ export async function onDesktopLock(handlers: { requested: () => void; locked: (
     listen("journal-locked", () => handlers.locked()),
   ]);
   return () => stops.forEach((stop) => stop());
+}
+
+/** Each step of a backup (the one the user asked for or an automatic one), as the core reports it. */
+export async function onBackupProgress(handler: (progress: BackupProgress) => void): Promise<UnlistenFn> {
+  return listen<BackupProgress>("backup-progress", (event) => handler(event.payload));
 }

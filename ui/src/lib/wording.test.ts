@@ -30,7 +30,8 @@ describe("wording", () => {
     // Each risky action says what happens and what is safe.
     expect(text).toMatch(/your recovery key keeps working/);
     expect(text).toMatch(/old passphrase still opens the journal/);
-    expect(text).toMatch(/the old key stops working at once/);
+    expect(text).toMatch(/the old recovery key stops opening the journal/);
+    expect(text).toMatch(/Backups taken before stay under the old key/);
     expect(text).toMatch(/It changes nothing/);
   });
 });

@@ -12,6 +12,7 @@ const backup: Backup = {
   schemaVersion: 5,
   bytes: 200_000,
   verifiedAt: "2026-11-30T09:00:01Z",
+  olderKey: false,
 };
 
 describe("RestoreDialog", () => {

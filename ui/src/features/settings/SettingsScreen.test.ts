@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { mockIPC } from "@tauri-apps/api/mocks";
 import { render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
@@ -14,6 +14,13 @@ function setup(core: (cmd: string) => unknown = () => null) {
   });
   render(SettingsScreen);
   return userEvent.setup();
+}
+
+/** The confirm button of the dialog that is open (the page has several, closed). */
+function openConfirm(): HTMLElement {
+  const button = document.querySelector<HTMLElement>("dialog[open] [data-testid='confirm-ok']");
+  if (!button) throw new Error("no dialog is open");
+  return button;
 }
 
 describe("SettingsScreen outcomes", () => {
@@ -53,16 +60,56 @@ describe("SettingsScreen outcomes", () => {
     expect(note).toHaveClass("callout", "success");
   });
 
-  it("explains re-encryption briefly, with what the user must know", () => {
+  it("explains the recovery key and making a new one in one section, with what the user must know", () => {
     setup();
-    const heading = screen.getByRole("heading", { name: "Re-encrypt with a new key" });
+    expect(screen.queryByRole("heading", { name: "Re-encrypt with a new key" })).not.toBeInTheDocument();
+    expect(screen.queryByTestId("recovery-regenerate")).not.toBeInTheDocument();
+    const heading = screen.getByRole("heading", { name: "Recovery key" });
     const text = heading.nextElementSibling?.textContent?.replace(/\s+/g, " ").trim() ?? "";
-    expect(text.length).toBeLessThan(380);
-    expect(text).toMatch(/^Use this if someone may have a copy of your journal/);
-    expect(text).toMatch(/keeps the passphrase you have/);
-    expect(text).not.toMatch(/stays the same/);
-    expect(text).toMatch(/new recovery key, shown only once/);
-    expect(text).toMatch(/Keep the app open until it finishes/);
+    expect(text.length).toBeLessThan(560);
+    expect(text).toMatch(/even if the key file is lost/);
+    expect(text).toMatch(/re-encrypts the journal/);
+    expect(text).toMatch(/someone may have a copy of your journal/);
+    expect(text).toMatch(/Your passphrase stays/);
+    expect(text).toMatch(/old recovery key stops opening the journal/);
+    expect(text).toMatch(/Backups taken before stay under the old key/);
     expect(text).toMatch(/nothing is lost/);
+    expect(screen.queryByTestId("recovery-keyfile-warning")).not.toBeInTheDocument();
+  });
+
+  it("warns when the recovery key needs the key file, and a new key lists the backups again", async () => {
+    let withoutKeyFile = false;
+    const calls: string[] = [];
+    const user = setup((cmd) => {
+      calls.push(cmd);
+      if (cmd === "vault_recovery_status") return { confirmed: true, withoutKeyFile };
+      if (cmd === "vault_rotate_key") {
+        withoutKeyFile = true;
+        return { recoveryKey: "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" };
+      }
+      return null;
+    });
+    expect(await screen.findByTestId("recovery-keyfile-warning")).toHaveTextContent("recoverable without the key file");
+    const listed = () => calls.filter((c) => c === "backup_place_get").length;
+    await vi.waitFor(() => expect(listed()).toBe(1));
+    await user.type(screen.getByTestId("rotate-passphrase"), "rounds at dawn, coffee at noon");
+    await user.click(screen.getByTestId("rotate-submit"));
+    await user.click(openConfirm());
+    expect(await screen.findByTestId("recovery-key-text")).toHaveTextContent("ABCD-EFGH");
+    await vi.waitFor(() => expect(listed()).toBe(2));
+    await user.click(screen.getByTestId("recovery-saved"));
+    await user.click(screen.getByTestId("recovery-continue"));
+    expect(screen.queryByTestId("recovery-keyfile-warning")).not.toBeInTheDocument();
+  });
+
+  it("says a wrong passphrase for a new recovery key on the field", async () => {
+    const user = setup((cmd) => {
+      if (cmd === "vault_rotate_key") throw { code: "WRONG_PASSPHRASE", message: "The passphrase does not open this journal." };
+      return null;
+    });
+    await user.type(screen.getByTestId("rotate-passphrase"), "not it");
+    await user.click(screen.getByTestId("rotate-submit"));
+    await user.click(openConfirm());
+    expect(await screen.findByText("That is not your passphrase.")).toBeInTheDocument();
   });
 });
