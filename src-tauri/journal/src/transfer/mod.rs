@@ -7,6 +7,7 @@
 //! `Journal::write` so the search index stays in step, and dates from the journal's clock.
 
 pub mod backup;
+pub mod import;
 pub mod job;
 pub mod place;
 pub mod rekeyed;
