@@ -15,6 +15,7 @@ mod mentors;
 mod notes;
 mod older_backups;
 mod plaintext;
+mod reports;
 mod restore;
 mod rules;
 mod security;

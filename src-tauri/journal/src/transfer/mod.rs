@@ -11,5 +11,6 @@ pub mod import;
 pub mod job;
 pub mod place;
 pub mod rekeyed;
+pub mod report;
 pub mod restore;
 pub mod retention;

@@ -1,0 +1,1 @@
+//! PDF reports read back with pdftotext (issue 14). (Being written.)
