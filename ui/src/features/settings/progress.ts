@@ -1,12 +1,7 @@
-// How far a backup has got, as the core reports it with the `backup-progress` event. A local copy
-// of the shape until the generated binding (bindings/BackupProgress.ts) lands; then this interface
-// goes and the wording stays.
+// How far a backup has got, as the core reports it with the `backup-progress` event, in words.
+import type { BackupProgress } from "../../bindings/BackupProgress";
 
-export interface BackupProgress {
-  stage: "snapshot" | "verify" | "secondPlace" | "done";
-  /** 0..1 within the snapshot stage. */
-  fraction: number;
-}
+export type { BackupProgress };
 
 /** The stage in words, for the line beside the progress bar. */
 export function stageText(progress: BackupProgress): string {
