@@ -451,6 +451,7 @@ fn split_title(text: &str) -> (String, String) {
         if title.chars().count() <= TITLE_MAX_CHARS {
             return (title.to_owned(), rest);
         }
+        return (shorten(title), text.to_owned());
     }
     let without_markers = ["photo", "video", "audio", "pdf"]
         .iter()
@@ -710,6 +711,13 @@ mod tests {
         let (title, body) = split_title(&long);
         assert!(title.ends_with('…') && title.chars().count() <= TITLE_CUT_CHARS + 1);
         assert_eq!(body, long.trim_end());
+        let heading = format!("## {long}\nBody");
+        let (title, body) = split_title(&heading);
+        assert!(
+            title.starts_with("word word") && title.ends_with('…'),
+            "{title}"
+        );
+        assert_eq!(body, heading);
     }
 
     #[test]
@@ -807,7 +815,8 @@ mod tests {
 
     #[test]
     fn a_lying_size_header_is_still_capped() {
-        // Declares 16 bytes but holds 2 MiB: only the capped read can stop it.
+        // Declares 16 bytes but holds 2 MiB. The zip crate stops at the declared size and fails
+        // the CRC ("damaged"); were it not to, the capped read would ("zip bomb"). Never memory.
         let zeros = vec![b' '; 2 * 1024 * 1024];
         let mut bomb = zip_of(&[("Bomb.json", &zeros)]);
         let declared = u32::try_from(zeros.len()).unwrap().to_le_bytes();
