@@ -57,6 +57,10 @@ pub use transfer::backup::{BACKUPS_DIR, Backup, BackupReason, list_backups};
 pub use transfer::job::{BackupDone, BackupJob, BackupProgress, BackupStage};
 pub use transfer::place::{BackupPlace, PLACE_FOLDER};
 pub use transfer::rekeyed::Reencrypted;
+pub use transfer::report::{
+    Meetings, Portfolio, PortfolioItem, PortfolioMentor, ReportGoal, ReportMilestone,
+    SummaryForMentor, SummaryItem, portfolio_pdf, summary_pdf,
+};
 pub use transfer::restore::{BackupPreview, Restored, Secret, preview_backup};
 pub use transfer::retention::{Retention, expired as expired_backups};
 pub use views::dashboard::{
