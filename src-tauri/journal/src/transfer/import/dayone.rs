@@ -245,7 +245,7 @@ fn read_entry(
     label: &str,
     notes: &mut Vec<String>,
 ) -> Result<SourceEntry> {
-    let raw: RawEntry = serde_json::from_value(value.clone())
+    let raw: RawEntry = RawEntry::deserialize(value)
         .map_err(|e| refuse(format!("{label} cannot be read: {e}.")))?;
     let uuid = uuid
         .map(|u| u.trim().to_owned())
