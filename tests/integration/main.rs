@@ -8,6 +8,8 @@ mod backups;
 mod backups_killed;
 mod children;
 mod daily_loop;
+mod export_json;
+mod export_markdown;
 mod goals;
 mod key_loss;
 mod lifecycle;

@@ -54,6 +54,8 @@ pub use store::secret::{MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey};
 pub use store::strength::{MIN_SCORE, PassphraseStrength, passphrase_strength};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
 pub use transfer::backup::{BACKUPS_DIR, Backup, BackupReason, list_backups};
+pub use transfer::export::json::{EXPORT_FORMAT, EXPORT_VERSION, JsonTransfer};
+pub use transfer::export::markdown::MarkdownExport;
 pub use transfer::job::{BackupDone, BackupJob, BackupProgress, BackupStage};
 pub use transfer::place::{BackupPlace, PLACE_FOLDER};
 pub use transfer::rekeyed::Reencrypted;
