@@ -50,6 +50,7 @@ pub(super) struct Layout {
     ops: Vec<Op>,
     /// The top of the free space on the current page, in points from the bottom edge.
     y: f32,
+    title: String,
     footer: String,
 }
 
@@ -71,6 +72,7 @@ impl Layout {
             done: Vec::new(),
             ops: Vec::new(),
             y: TOP,
+            title: title.to_owned(),
             footer,
         })
     }
@@ -182,8 +184,14 @@ impl Layout {
         }
     }
 
+    /// The title, as large as fits on one line (20 pt down to 15 pt, wrapped only below that),
+    /// over a quieter subtitle and a rule.
     pub(super) fn title(&mut self, title: &str, subtitle: &str) {
-        self.lines(Face::Bold, 20.0, ACCENT, 0.0, title);
+        let mut size = 20.0;
+        while size > 15.0 && self.width(Face::Bold, size, title) > WIDTH {
+            size -= 1.0;
+        }
+        self.lines(Face::Bold, size, ACCENT, 0.0, title);
         self.y -= 2.0;
         self.lines(Face::Regular, BODY, MUTED, 0.0, subtitle);
         self.y -= 8.0;
@@ -277,6 +285,11 @@ impl Layout {
             let y = MARGIN - 16.0;
             let footer = self.footer.clone();
             self.text(Face::Regular, 8.0, MUTED, MARGIN, y, &footer);
+            if i > 0 {
+                // A running head, so a loose page still says what it belongs to.
+                let title = self.title.clone();
+                self.text(Face::Regular, 8.0, MUTED, MARGIN, TOP + 18.0, &title);
+            }
             let number = format!("Page {} of {total}", i + 1);
             let x = PAGE_W - MARGIN - self.width(Face::Regular, 8.0, &number);
             self.text(Face::Regular, 8.0, MUTED, x, y, &number);
