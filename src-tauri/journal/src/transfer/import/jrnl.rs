@@ -220,10 +220,10 @@ fn parse_text(text: &str) -> Result<(Vec<SourceEntry>, Vec<String>)> {
         ));
     }
     let mut notes = Vec::new();
-    if let Some(&(first, _)) = heads.first() {
-        if !text[..lines[first].0].trim().is_empty() {
-            notes.push(format!("The text before the first entry (lines 1 to {first}) is not an entry and was not imported."));
-        }
+    if let Some(&(first, _)) = heads.first()
+        && !text[..lines[first].0].trim().is_empty()
+    {
+        notes.push(format!("The text before the first entry (lines 1 to {first}) is not an entry and was not imported."));
     }
     let mut entries = Vec::with_capacity(heads.len());
     for (k, (_, head)) in heads.iter().enumerate() {
@@ -486,7 +486,7 @@ mod crypto {
                 .take(16)
                 .any(|&b| b >= 0x7f || (b < 0x20 && !b"\t\n\r".contains(&b)));
             (bytes.len() >= 32
-                && bytes.len() % 16 == 0
+                && bytes.len().is_multiple_of(16)
                 && binary
                 && std::str::from_utf8(bytes).is_err())
             .then_some(Kind::V1)
