@@ -160,7 +160,10 @@ fn a_daily_backup_is_due_after_a_day_and_retention_bounds_the_rest() {
         start + Duration::days(119),
         "the newest is kept"
     );
-    let on_disk = fs::read_dir(dir.path().join(BACKUPS_DIR)).unwrap().count();
+    let on_disk = fs::read_dir(dir.path().join(BACKUPS_DIR))
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
     assert_eq!(on_disk, kept.len(), "pruned folders are gone from disk");
 }
 

@@ -15,7 +15,7 @@ fn the_markdown_export_is_one_readable_file_per_mentor_and_one_for_goals() {
     journal
         .add_conversation(
             &ConversationInput {
-                mentor_id: Some(osei),
+                mentor_id: osei,
                 occurred_at: Some(
                     chrono::NaiveDate::from_ymd_opt(2026, 11, 2)
                         .unwrap()

@@ -151,7 +151,7 @@ fn control_the_spawn_audit_catches_a_bare_command_and_an_unlisted_tool() {
         format!("let a = std::process::{COMMAND_NEW}(\"xyz\").status();"),
         format!("let b = {COMMAND_NEW}(r#\"rawprog\"#);"),
         format!("let c = {COMMAND_NEW}(program_from_somewhere);"),
-        format!("let d = {tool}\"pdftotext\")?;"),
+        format!("let d = {tool}\"qpdf\")?;"),
         format!("let e = {tool}\"import\")?;"),
         format!("let f = {COMMAND_NEW}(std::env::current_exe().unwrap());"),
         format!("// {COMMAND_NEW}(\"in-a-comment\") is not code"),
@@ -162,7 +162,7 @@ fn control_the_spawn_audit_catches_a_bare_command_and_an_unlisted_tool() {
         format!("e2e/fake.rs:1: {COMMAND_NEW}(\"xyz\")"),
         format!("e2e/fake.rs:2: {COMMAND_NEW}(\"rawprog\")"),
         format!("e2e/fake.rs:3: {COMMAND_NEW} with a program chosen at run time"),
-        format!("e2e/fake.rs:4: {tool}\"pdftotext\") is not on tests/tools.txt"),
+        format!("e2e/fake.rs:4: {tool}\"qpdf\") is not on tests/tools.txt"),
     ] {
         assert!(
             problems.iter().any(|p| p.starts_with(&expected)),

@@ -3,7 +3,11 @@ import type { Channel } from "./Channel";
 import type { ConversationId } from "./ConversationId";
 import type { MentorId } from "./MentorId";
 
-export type Conversation = { id: ConversationId, mentorId: MentorId, occurredAt: string, channel: Channel | null, durationMinutes: number | null, title: string, body: string, 
+export type Conversation = { id: ConversationId, 
+/**
+ * `None` for a note about no single mentor (an imported entry that named none).
+ */
+mentorId: MentorId | null, occurredAt: string, channel: Channel | null, durationMinutes: number | null, title: string, body: string, 
 /**
  * The body rendered and sanitised in Rust; the UI shows this, never its own rendering.
  */

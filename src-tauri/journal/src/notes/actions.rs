@@ -76,8 +76,9 @@ impl Journal {
             let note = self.conversation(c).map_err(|_| {
                 Error::validation("conversationId", "That conversation no longer exists.")
             })?;
-            // An item from a conversation belongs to that conversation's mentor.
-            mentor = Some(note.mentor_id);
+            // An item from a conversation belongs to that conversation's mentor (none for a note
+            // about no single mentor).
+            mentor = note.mentor_id;
         }
         self.check_goal_link(input)?;
         Ok((title, mentor))

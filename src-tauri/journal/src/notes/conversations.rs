@@ -24,7 +24,8 @@ pub struct ConversationId(pub i64);
 #[ts(export)]
 pub struct Conversation {
     pub id: ConversationId,
-    pub mentor_id: MentorId,
+    /// `None` for a note about no single mentor (an imported entry that named none).
+    pub mentor_id: Option<MentorId>,
     pub occurred_at: NaiveDateTime,
     pub channel: Option<Channel>,
     pub duration_minutes: Option<u32>,
@@ -241,7 +242,7 @@ fn row_to_conversation(row: &rusqlite::Row<'_>) -> rusqlite::Result<Conversation
     let body: String = row.get(6)?;
     Ok(Conversation {
         id: ConversationId(row.get(0)?),
-        mentor_id: MentorId(row.get(1)?),
+        mentor_id: row.get::<_, Option<i64>>(1)?.map(MentorId),
         occurred_at: row.get(2)?,
         channel: row.get(3)?,
         duration_minutes: row.get(4)?,

@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_search_rowids",
         include_str!("../../migrations/0005_search_rowids.sql"),
     ),
+    (
+        "0006_notes_without_mentor",
+        include_str!("../../migrations/0006_notes_without_mentor.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -56,13 +60,36 @@ pub(crate) fn run(conn: &mut Connection) -> Result<()> {
 /// Applies the migrations up to schema `target` (tests build an older journal with it).
 pub(crate) fn run_up_to(conn: &mut Connection, target: usize) -> Result<()> {
     let current = schema_version(conn)? as usize;
-    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate().take(target).skip(current) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
+    if current >= target {
+        return Ok(());
     }
-    Ok(())
+    // A migration may rebuild a table (SQLite cannot change a column's constraints in place),
+    // which is only safe with foreign keys off: dropping the old table must not cascade. They
+    // are checked before each commit and switched back on afterwards, whatever happened.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?;
+    conn.execute_batch("PRAGMA foreign_keys = OFF;")?;
+    let migrated = (|| -> Result<()> {
+        for (index, (name, sql)) in MIGRATIONS.iter().enumerate().take(target).skip(current) {
+            let tx = conn.transaction()?;
+            tx.execute_batch(sql)?;
+            let broken: i64 =
+                tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+                    row.get(0)
+                })?;
+            if broken > 0 {
+                return Err(Error::Internal(format!(
+                    "migration {name} would leave {broken} broken references; nothing was changed"
+                )));
+            }
+            tx.pragma_update(None, "user_version", index as i64 + 1)?;
+            tx.commit()?;
+        }
+        Ok(())
+    })();
+    if enforced {
+        conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    }
+    migrated
 }
 
 #[cfg(test)]

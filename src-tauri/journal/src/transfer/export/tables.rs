@@ -113,6 +113,7 @@ pub(crate) const TABLES: &[Table] = &[
             ("is_draft", Bool),
             ("created_at", Text),
             ("updated_at", Text),
+            ("source", Text),
         ],
         order: "id",
     },
