@@ -11,6 +11,7 @@ mod daily_loop;
 mod export_json;
 mod export_markdown;
 mod goals;
+mod import;
 mod key_loss;
 mod lifecycle;
 mod mentors;

@@ -54,8 +54,13 @@ pub use store::secret::{MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey};
 pub use store::strength::{MIN_SCORE, PassphraseStrength, passphrase_strength};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
 pub use transfer::backup::{BACKUPS_DIR, Backup, BackupReason, list_backups};
+pub use transfer::export::file::{Protection, write_export, write_pdf};
 pub use transfer::export::json::{EXPORT_FORMAT, EXPORT_VERSION, JsonTransfer};
 pub use transfer::export::markdown::MarkdownExport;
+pub use transfer::import::apply::{FoundTag, ImportPreview, ImportReport, MapTo, TagMapping};
+pub use transfer::import::{
+    ImportSource, MAX_FILE_BYTES, SourceEntry, SourceFile, SourceFormat, dayone, jrnl, read_source,
+};
 pub use transfer::job::{BackupDone, BackupJob, BackupProgress, BackupStage};
 pub use transfer::place::{BackupPlace, PLACE_FOLDER};
 pub use transfer::rekeyed::Reencrypted;

@@ -12,6 +12,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub mod apply;
 pub mod dayone;
 pub mod jrnl;
 
@@ -60,6 +61,41 @@ pub struct SourceFile {
     pub entries: Vec<SourceEntry>,
     /// Anything the reader passed over, in the user's words, for the preview (never silent).
     pub notes: Vec<String>,
+}
+
+/// Which app's file the user is importing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub enum ImportSource {
+    /// jrnl: its JSON export, its plain-text journal, or an encrypted journal file.
+    Jrnl,
+    /// Day One: the JSON export, zipped or bare.
+    DayOne,
+}
+
+/// Reads the file at `path` as `source` says (the size is checked before anything is read, so a
+/// 2 GiB file costs nothing); `password` opens an encrypted jrnl journal.
+pub fn read_source(
+    path: &std::path::Path,
+    source: ImportSource,
+    password: Option<&crate::store::secret::Passphrase>,
+) -> crate::error::Result<SourceFile> {
+    let size = std::fs::metadata(path)
+        .map_err(|_| refuse("That file cannot be read (is it still there?)."))?
+        .len();
+    if size > MAX_FILE_BYTES {
+        return Err(refuse(format!(
+            "That file is {} MiB; an export this app reads is at most {} MiB.",
+            size / (1024 * 1024),
+            MAX_FILE_BYTES / (1024 * 1024)
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(|_| refuse("That file cannot be read."))?;
+    match source {
+        ImportSource::Jrnl => jrnl::read(&bytes, password),
+        ImportSource::DayOne => dayone::read(&bytes),
+    }
 }
 
 /// The refusal of a file: a validation error on `file`, with the message given.
