@@ -8,6 +8,7 @@ mod backups;
 mod backups_killed;
 mod children;
 mod daily_loop;
+mod export_age;
 mod export_json;
 mod export_markdown;
 mod goals;

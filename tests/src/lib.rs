@@ -1,7 +1,9 @@
 //! Shared test material for the integration and end-to-end suites.
 
+mod age;
 mod tools;
 
+pub use age::age_decrypt;
 pub use tools::{TOOLS_TXT, ToolError, listed_tools, tool, tool_on, uncommented};
 
 /// At least 100 hostile Markdown/HTML payloads. Each one, if it ever ran, would set
