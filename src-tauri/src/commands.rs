@@ -10,13 +10,15 @@ use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup, BackupPlace,
     BackupPreview, BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal,
     GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview,
-    GoalStatusChange, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef,
-    MentorSummary, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome,
-    Passphrase, PassphraseStrength, PrepSheet, Question, QuestionId, RecoveryKey, RecoveryStatus,
+    GoalStatusChange, ImportPreview, ImportReport, ImportSource, JsonTransfer, MarkdownExport,
+    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary,
+    Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
+    PassphraseStrength, PrepSheet, Protection, Question, QuestionId, RecoveryKey, RecoveryStatus,
     Reencrypted, Restored, Retention, ReviewInput, SearchHit, SearchQuery, Secret, Settings,
-    StatusChange, StatusEntry, VaultStatus, preview_backup,
+    StatusChange, StatusEntry, TagMapping, VaultStatus, preview_backup, read_source,
 };
 use serde::Serialize;
+use std::path::Path;
 use ts_rs::TS;
 
 use crate::error::IpcError;
@@ -142,6 +144,44 @@ commands! {
 
     /// Checks every page of the journal; `CORRUPT` when damaged.
     fn vault_verify(state) -> () { state.journal(|j| j.verify()) }
+
+    /// Writes the whole journal as JSON to `path`; encrypted with age when a passphrase is given.
+    fn export_json(state, path: String, passphrase: Option<Passphrase>) -> JsonTransfer {
+        state.journal(|j| j.export_json_to(Path::new(&path), Protection::from_passphrase(passphrase.as_ref())))
+    }
+
+    /// The Markdown export: a folder at `path`, or a zip in an age file when a passphrase is given.
+    fn export_markdown(state, path: String, passphrase: Option<Passphrase>) -> MarkdownExport {
+        state.journal(|j| j.export_markdown(Path::new(&path), Protection::from_passphrase(passphrase.as_ref())))
+    }
+
+    /// The mentorship portfolio for a period as a PDF (age-encrypted when a passphrase is given).
+    fn export_portfolio(state, path: String, from: NaiveDate, to: NaiveDate, passphrase: Option<Passphrase>) -> () {
+        state.journal(|j| j.export_portfolio(Path::new(&path), (from, to), Protection::from_passphrase(passphrase.as_ref())))
+    }
+
+    /// The summary to hand a mentor as a PDF (age-encrypted when a passphrase is given).
+    fn export_summary(state, path: String, mentor_id: MentorId, passphrase: Option<Passphrase>) -> () {
+        state.journal(|j| j.export_summary(Path::new(&path), mentor_id, Protection::from_passphrase(passphrase.as_ref())))
+    }
+
+    /// What importing a jrnl or Day One file would do; writes nothing.
+    fn import_preview(state, path: String, source: ImportSource, password: Option<Passphrase>) -> ImportPreview {
+        state.journal(|j| j.preview_import(&read_source(Path::new(&path), source, password.as_ref())?))
+    }
+
+    /// Imports a jrnl or Day One file with the user's tag mappings (after a backup, in one step).
+    fn import_run(state, path: String, source: ImportSource, password: Option<Passphrase>, mappings: Vec<TagMapping>) -> ImportReport {
+        state.import(&read_source(Path::new(&path), source, password.as_ref())?, &mappings)
+    }
+
+    /// Stops a running import; nothing of it is written.
+    fn import_cancel(state) -> () { Ok(state.cancel_import.store(true, std::sync::atomic::Ordering::SeqCst)) }
+
+    /// Imports a Mentor Journal JSON export into this journal, which must be empty.
+    fn import_json(state, path: String) -> JsonTransfer {
+        state.journal(|j| j.import_json_from(Path::new(&path)))
+    }
 
     /// Removes the backups under an older data key; returns how many.
     fn backups_remove_older(state) -> usize { state.journal(|j| j.remove_older_backups()) }

@@ -30,9 +30,9 @@ pub fn run() {
             let dir = journal_dir(app.handle())?;
             let state = state::AppState::new(dir);
             let window = app.handle().clone();
-            let _ = state.progress.set(Box::new(move |progress| {
+            let _ = state.events.set(Box::new(move |name, payload| {
                 use tauri::Emitter;
-                let _ = window.emit("backup-progress", progress);
+                let _ = window.emit(name, payload);
             }));
             app.manage(state);
             session_watch::watch(app.handle());

@@ -9,7 +9,7 @@ use journal::{
     VaultStatus,
 };
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, OnceLock};
 
 use crate::clipboard::Clipboard;
@@ -28,9 +28,11 @@ pub struct AppState {
     /// Bumped on every unlock and lock, so a delayed lock can tell whether the session it meant
     /// to end is still the current one.
     generation: AtomicU64,
-    /// Where a running backup's progress goes (the window, as the `backup-progress` event); unset
-    /// in tests, which have no window.
-    pub progress: OnceLock<Box<dyn Fn(BackupProgress) + Send + Sync>>,
+    /// Where progress of long work goes (the window, as events such as `backup-progress` and
+    /// `import-progress`); unset in tests, which have no window.
+    pub events: OnceLock<Box<dyn Fn(&'static str, serde_json::Value) + Send + Sync>>,
+    /// Set by `import_cancel` while an import runs; the import stops with nothing written.
+    pub cancel_import: AtomicBool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -51,7 +53,8 @@ impl AppState {
             session: Mutex::new(Session::Locked),
             clipboard: Clipboard::default(),
             generation: AtomicU64::new(0),
-            progress: OnceLock::new(),
+            events: OnceLock::new(),
+            cancel_import: AtomicBool::new(false),
         }
     }
 
@@ -120,15 +123,35 @@ impl AppState {
     }
 
     fn run_backup(&self, job: BackupJob) -> Result<Backup> {
-        let done = job.run(&|p| {
-            if let Some(progress) = self.progress.get() {
-                progress(p);
-            }
-        })?;
+        let done = job.run(&|p: BackupProgress| self.emit("backup-progress", &p))?;
         Ok(match &*self.session() {
             Session::Unlocked(journal) => journal.finish_backup(done),
             Session::Locked => done.backup,
         })
+    }
+
+    /// Sends `payload` to the window as the event `name` (nothing when there is no window).
+    pub fn emit(&self, name: &'static str, payload: &impl serde::Serialize) {
+        if let (Some(emit), Ok(value)) = (self.events.get(), serde_json::to_value(payload)) {
+            emit(name, value);
+        }
+    }
+
+    /// Imports entries from a file with the user's mappings, reporting progress as
+    /// `import-progress` and stopping with nothing written if `import_cancel` is called.
+    pub fn import(
+        &self,
+        file: &journal::SourceFile,
+        mappings: &[journal::TagMapping],
+    ) -> Result<journal::ImportReport> {
+        self.cancel_import.store(false, Ordering::SeqCst);
+        let progress = |done: u32, total: u32| {
+            self.emit(
+                "import-progress",
+                &serde_json::json!({ "done": done, "total": total }),
+            );
+        };
+        self.journal(|j| j.import_entries(file, mappings, &progress, &self.cancel_import))
     }
 
     pub fn backups_folder(&self) -> String {

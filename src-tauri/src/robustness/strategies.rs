@@ -94,6 +94,36 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             ("passphrase", opt(fixed(json!("$pass"), true))),
             ("recoveryKey", fixed(Value::Null, true)),
         ]),
+        // Exports and imports name files of the user's: the fuzz feeds only places that cannot
+        // be written or read (no folder, not absolute, empty), so it never writes a file.
+        "import_json" => case(vec![("path", nowhere())]),
+        "export_json" | "export_markdown" => case(vec![
+            ("path", nowhere()),
+            ("passphrase", opt(fixed(json!("$pass"), true))),
+        ]),
+        "export_portfolio" => case(vec![
+            ("path", nowhere()),
+            ("from", past_day()),
+            ("to", past_day()),
+            ("passphrase", opt(fixed(json!("$pass"), true))),
+        ]),
+        "export_summary" => case(vec![
+            ("path", nowhere()),
+            ("mentorId", id(&w.mentors, g.mentor)),
+            ("passphrase", opt(fixed(json!("$pass"), true))),
+        ]),
+        "import_preview" | "import_run" => case(vec![
+            ("path", nowhere()),
+            (
+                "source",
+                prop::sample::select(&["jrnl", "dayOne"][..])
+                    .prop_map(|s| (json!(s), true))
+                    .boxed(),
+            ),
+            ("password", opt(fixed(json!("not the jrnl password"), true))),
+            ("mappings", fixed(json!([]), true)),
+        ]),
+        "import_cancel" => case(vec![]),
         "backup_preview" | "backup_restore" => case(vec![
             (
                 "id",
@@ -380,4 +410,11 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         ),
         _ => return None,
     })
+}
+
+/// A file path that names nothing that can be read or written.
+fn nowhere() -> Field {
+    prop::sample::select(&["/no/such/folder/export.json", "relative.json", ""][..])
+        .prop_map(|p| (json!(p), false))
+        .boxed()
 }

@@ -30,14 +30,16 @@ pub(super) const CSP: &[(&str, &[&str])] = &[
 ];
 
 /// Every permission the app's capabilities grant, all together: listening for the desktop's
-/// lock event, closing its own window (Ctrl+Q quits after locking) and the native folder chooser
-/// (the second place for backups; the chosen path goes to the core, which checks it). The app's own commands
+/// lock event, closing its own window (Ctrl+Q quits after locking), the native file and folder
+/// choosers (the second place for backups, a file to import) and the native save dialog (where an
+/// export goes); a chosen path goes to the core, which checks it. The app's own commands
 /// need no permission (build.rs declares no app manifest).
 pub(super) const PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
     "core:window:allow-close",
     "dialog:allow-open",
+    "dialog:allow-save",
 ];
 
 /// The windows a capability may name.

@@ -20,6 +20,11 @@ import type { GoalId } from "./GoalId";
 import type { GoalInput } from "./GoalInput";
 import type { GoalReview } from "./GoalReview";
 import type { GoalStatusChange } from "./GoalStatusChange";
+import type { ImportPreview } from "./ImportPreview";
+import type { ImportReport } from "./ImportReport";
+import type { ImportSource } from "./ImportSource";
+import type { JsonTransfer } from "./JsonTransfer";
+import type { MarkdownExport } from "./MarkdownExport";
 import type { Mentor } from "./Mentor";
 import type { MentorDeletionImpact } from "./MentorDeletionImpact";
 import type { MentorFilter } from "./MentorFilter";
@@ -51,6 +56,7 @@ import type { SearchQuery } from "./SearchQuery";
 import type { Settings } from "./Settings";
 import type { StatusChange } from "./StatusChange";
 import type { StatusEntry } from "./StatusEntry";
+import type { TagMapping } from "./TagMapping";
 import type { VaultStatus } from "./VaultStatus";
 
 export type Commands = {
@@ -66,6 +72,14 @@ export type Commands = {
   vault_change_passphrase: { args: { current: Passphrase; passphrase: Passphrase }; result: null };
   vault_rotate_key: { args: { passphrase: Passphrase }; result: NewJournal };
   vault_verify: { args: {}; result: null };
+  export_json: { args: { path: string; passphrase: Passphrase | null }; result: JsonTransfer };
+  export_markdown: { args: { path: string; passphrase: Passphrase | null }; result: MarkdownExport };
+  export_portfolio: { args: { path: string; from: string; to: string; passphrase: Passphrase | null }; result: null };
+  export_summary: { args: { path: string; mentorId: MentorId; passphrase: Passphrase | null }; result: null };
+  import_preview: { args: { path: string; source: ImportSource; password: Passphrase | null }; result: ImportPreview };
+  import_run: { args: { path: string; source: ImportSource; password: Passphrase | null; mappings: Array<TagMapping> }; result: ImportReport };
+  import_cancel: { args: {}; result: null };
+  import_json: { args: { path: string }; result: JsonTransfer };
   backups_remove_older: { args: {}; result: number };
   backups_reencrypt_older: { args: { passphrase: Passphrase }; result: Reencrypted };
   backups_list: { args: {}; result: Array<Backup> };

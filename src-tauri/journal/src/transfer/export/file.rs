@@ -26,6 +26,13 @@ pub enum Protection<'a> {
     Age(&'a Passphrase),
 }
 
+impl<'a> Protection<'a> {
+    /// Encrypted when a passphrase is given (what a front end sends), else plain.
+    pub fn from_passphrase(passphrase: Option<&'a Passphrase>) -> Self {
+        passphrase.map_or(Protection::Plain, Protection::Age)
+    }
+}
+
 /// Writes an export to `path` through `write`, plain or age-encrypted, atomically.
 pub fn write_export<T>(
     path: &Path,
@@ -69,6 +76,7 @@ pub fn write_export<T>(
 }
 
 fn partial_of(path: &Path) -> Result<PathBuf> {
+    check_place(path)?;
     let name = path
         .file_name()
         .ok_or_else(|| Error::validation("path", "Choose a file name for the export."))?;
@@ -79,6 +87,18 @@ fn partial_of(path: &Path) -> Result<PathBuf> {
         ));
     }
     Ok(path.with_file_name(format!("{}.partial", name.to_string_lossy())))
+}
+
+/// An export goes where the user chose, named in full: never a path relative to wherever the app
+/// happens to run, and never into a folder that is not there.
+pub(crate) fn check_place(path: &Path) -> Result<()> {
+    if !path.is_absolute() || !path.parent().is_some_and(Path::is_dir) {
+        return Err(Error::validation(
+            "path",
+            "Choose where to save the export (a folder that exists).",
+        ));
+    }
+    Ok(())
 }
 
 impl Journal {
@@ -108,6 +128,40 @@ impl Journal {
                 .map_err(|e| Error::Io(std::io::Error::other(e)))?;
             Ok(done)
         })
+    }
+
+    /// The Markdown export: a folder at `path` when plain, a zip inside an age file when encrypted.
+    pub fn export_markdown(
+        &self,
+        path: &Path,
+        protection: Protection<'_>,
+    ) -> Result<MarkdownExport> {
+        match protection {
+            Protection::Plain => self.export_markdown_folder(path),
+            Protection::Age(_) => self.export_markdown_zip_to(path, protection),
+        }
+    }
+
+    /// The mentorship portfolio for `from`..=`to` as a PDF file.
+    pub fn export_portfolio(
+        &self,
+        path: &Path,
+        (from, to): (chrono::NaiveDate, chrono::NaiveDate),
+        protection: Protection<'_>,
+    ) -> Result<()> {
+        let pdf = crate::transfer::report::portfolio_pdf(&self.portfolio(from, to)?)?;
+        write_pdf(path, &pdf, protection)
+    }
+
+    /// The summary for one mentor as a PDF file.
+    pub fn export_summary(
+        &self,
+        path: &Path,
+        mentor: crate::mentors::MentorId,
+        protection: Protection<'_>,
+    ) -> Result<()> {
+        let pdf = crate::transfer::report::summary_pdf(&self.mentor_summary(mentor)?)?;
+        write_pdf(path, &pdf, protection)
     }
 }
 

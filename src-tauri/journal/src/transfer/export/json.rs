@@ -92,6 +92,11 @@ impl Journal {
         Ok(done)
     }
 
+    /// `import_json` of the file at `path` (its size checked before it is read).
+    pub fn import_json_from(&self, path: &std::path::Path) -> Result<JsonTransfer> {
+        self.import_json(&crate::transfer::import::read_limited(path)?)
+    }
+
     /// Imports a JSON export into this journal, which must hold nothing yet; backed up first.
     pub fn import_json(&self, bytes: &[u8]) -> Result<JsonTransfer> {
         let doc: Value = serde_json::from_slice(bytes).map_err(|e| {

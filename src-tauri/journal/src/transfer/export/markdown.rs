@@ -59,6 +59,7 @@ impl Journal {
 
     /// Writes the Markdown export into `folder`, which must not exist yet (it is created).
     pub fn export_markdown_folder(&self, folder: &Path) -> Result<MarkdownExport> {
+        crate::transfer::export::file::check_place(folder)?;
         if folder.exists() {
             return Err(Error::validation(
                 "path",

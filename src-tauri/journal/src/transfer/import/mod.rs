@@ -81,6 +81,18 @@ pub fn read_source(
     source: ImportSource,
     password: Option<&crate::store::secret::Passphrase>,
 ) -> crate::error::Result<SourceFile> {
+    let bytes = read_limited(path)?;
+    match source {
+        ImportSource::Jrnl => jrnl::read(&bytes, password),
+        ImportSource::DayOne => dayone::read(&bytes),
+    }
+}
+
+/// The bytes of the file at `path`, refused before reading when larger than `MAX_FILE_BYTES`.
+pub(crate) fn read_limited(path: &std::path::Path) -> crate::error::Result<Vec<u8>> {
+    if !path.is_absolute() {
+        return Err(refuse("Choose the file to import."));
+    }
     let size = std::fs::metadata(path)
         .map_err(|_| refuse("That file cannot be read (is it still there?)."))?
         .len();
@@ -91,11 +103,7 @@ pub fn read_source(
             MAX_FILE_BYTES / (1024 * 1024)
         )));
     }
-    let bytes = std::fs::read(path).map_err(|_| refuse("That file cannot be read."))?;
-    match source {
-        ImportSource::Jrnl => jrnl::read(&bytes, password),
-        ImportSource::DayOne => dayone::read(&bytes),
-    }
+    std::fs::read(path).map_err(|_| refuse("That file cannot be read."))
 }
 
 /// The refusal of a file: a validation error on `file`, with the message given.
