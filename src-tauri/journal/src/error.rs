@@ -122,6 +122,11 @@ impl From<rusqlite::Error> for Error {
                 "The journal database is damaged or is not a Mentor Journal database.".into(),
             ),
             Some(Sqlite::DiskFull) => Error::Io(std::io::Error::other("the disk is full")),
+            Some(Sqlite::DatabaseBusy | Sqlite::DatabaseLocked) => Error::Conflict(
+                "The journal is busy with a long change in another window or in mj; nothing was \
+                 changed here. Try again in a moment."
+                    .into(),
+            ),
             Some(Sqlite::ReadOnly | Sqlite::PermissionDenied | Sqlite::CannotOpen) => Error::Io(
                 std::io::Error::other("the database file cannot be opened for writing"),
             ),

@@ -19,6 +19,10 @@ use crate::store::migrate;
 /// journal (which is small) keeps reads close to plain SQLite speed.
 const CACHE_KIB: i64 = 64 * 1024;
 
+/// How long a write waits for another process's write to finish before it reports the journal
+/// busy (a long import or restore in the other process).
+pub(crate) const BUSY_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
 /// Whether `key` opens the database at `path` (see `open_plain`).
 pub(crate) fn opens_with(path: &Path, key: &DataKey) -> bool {
     path.is_file() && open_plain(path, key).is_ok()
@@ -68,6 +72,9 @@ pub(crate) fn open_then(
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)
     })?;
+    // Another process may hold the journal's write lock for a moment (the app and `mj` on the
+    // same journal): wait for it instead of failing at once.
+    conn.busy_timeout(BUSY_WAIT)?;
     migrate::refuse_newer(&conn)?;
     conn.execute_batch(&format!(
         "PRAGMA temp_store = MEMORY;
