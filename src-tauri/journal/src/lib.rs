@@ -11,6 +11,7 @@
 //! API is re-exported here flat, so callers do not depend on the layout.
 
 mod clock;
+mod dates;
 mod error;
 mod goals;
 mod journal;
@@ -25,6 +26,7 @@ mod validate;
 mod views;
 
 pub use clock::Clock;
+pub use dates::parse_day;
 pub use error::{Error, ErrorCode, Result};
 pub use goals::{
     DUE_SOON_DAYS, Goal, GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput,
