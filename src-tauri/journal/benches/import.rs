@@ -27,7 +27,7 @@ fn jrnl_text() -> Vec<u8> {
     let mut out = String::new();
     for n in 0..ENTRIES {
         let day =
-            chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(n as u64);
+            chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(n as u64);
         out.push_str(&format!(
             "[{day} 08:30] Entry {n} about the week @mentor{}\n{}\n\n",
             n % 20,
@@ -43,7 +43,7 @@ fn dayone_json() -> Vec<u8> {
     let entries: Vec<serde_json::Value> = (0..ENTRIES)
         .map(|n| {
             let day =
-                chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap() + chrono::Days::new(n as u64);
+                chrono::NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(n as u64);
             serde_json::json!({
                 "uuid": format!("{n:032X}"),
                 "creationDate": format!("{day}T14:30:00Z"),
