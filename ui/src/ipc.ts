@@ -94,3 +94,14 @@ export async function onDesktopLock(handlers: { requested: () => void; locked: (
 export async function onBackupProgress(handler: (progress: BackupProgress) => void): Promise<UnlistenFn> {
   return listen<BackupProgress>("backup-progress", (event) => handler(event.payload));
 }
+
+/** How far an import has got: `done` of `total` entries written (nothing is kept until the end). */
+export interface ImportProgress {
+  done: number;
+  total: number;
+}
+
+/** Each step of an import under way, as the core reports it with the `import-progress` event. */
+export async function onImportProgress(handler: (progress: ImportProgress) => void): Promise<UnlistenFn> {
+  return listen<ImportProgress>("import-progress", (event) => handler(event.payload));
+}
