@@ -139,9 +139,9 @@ pub fn search(ctx: &mut Ctx, args: SearchArgs) -> Result<()> {
     }
     let mut names: HashMap<i64, String> = HashMap::new();
     for id in hits.iter().filter_map(|h| h.mentor_id) {
-        if !names.contains_key(&id.0) {
-            names.insert(id.0, journal.mentor(id).map(|m| m.name).unwrap_or_default());
-        }
+        names
+            .entry(id.0)
+            .or_insert_with(|| journal.mentor(id).map(|m| m.name).unwrap_or_default());
     }
     for hit in &hits {
         let kind = format!("{:?}", hit.kind).to_lowercase();

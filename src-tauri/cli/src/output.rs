@@ -106,10 +106,33 @@ pub fn marked(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
+/// A word of the core's vocabulary as people read it: `beforeImport` becomes "before import".
+pub fn words(value: &impl Serialize) -> String {
+    let wire = serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default();
+    let mut out = String::new();
+    for c in wire.chars() {
+        if c.is_uppercase() {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+        } else if c == '_' {
+            out.push(' ');
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// `n thing` or `n things`.
 pub fn count(n: impl Into<u64>, thing: &str) -> String {
     let n = n.into();
-    match (n, thing.strip_suffix('y')) {
+    let consonant_y = thing
+        .strip_suffix('y')
+        .filter(|stem| !stem.ends_with(['a', 'e', 'i', 'o', 'u']));
+    match (n, consonant_y) {
         (1, _) => format!("1 {thing}"),
         (_, Some(stem)) => format!("{n} {stem}ies"),
         _ => format!("{n} {thing}s"),
@@ -134,5 +157,6 @@ mod tests {
         assert_eq!(count(1u32, "note"), "1 note");
         assert_eq!(count(3u32, "note"), "3 notes");
         assert_eq!(count(2u32, "entry"), "2 entries");
+        assert_eq!(count(2u32, "day"), "2 days");
     }
 }

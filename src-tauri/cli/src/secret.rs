@@ -29,7 +29,7 @@ impl Secrets {
     }
 
     /// Whether the secrets come from a descriptor rather than the terminal.
-    pub fn from_fd(&self) -> bool {
+    pub fn given_on_fd(&self) -> bool {
         self.fd.is_some()
     }
 
@@ -56,7 +56,7 @@ impl Secrets {
     /// read once from a descriptor. The core's strength rule is asked before the second
     /// prompt, so a refused passphrase is not typed twice for nothing (the core checks again).
     pub fn new_passphrase(&mut self, what: &str) -> Result<Passphrase> {
-        if self.from_fd() {
+        if self.given_on_fd() {
             return self.passphrase("");
         }
         let first = self.secret(&format!("New {what}: "))?;

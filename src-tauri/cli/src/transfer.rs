@@ -174,7 +174,7 @@ pub fn import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
         if ctx.out.json {
             return ctx.out.json(&preview);
         }
-        show_preview(ctx, &preview, &mappings);
+        show_preview(ctx, &journal, &preview, &mappings);
         return Ok(());
     }
     let cancel = AtomicBool::new(false);
@@ -183,10 +183,10 @@ pub fn import(ctx: &mut Ctx, args: ImportArgs) -> Result<()> {
         return ctx.out.json(&report);
     }
     line(&format!(
-        "Imported {}; {} already there; {} new; {} about no single mentor.",
+        "Imported {} ({} already there), {}, {} about no single mentor.",
         count(report.added, "entry"),
         report.already_imported,
-        count(report.new_mentors, "mentor"),
+        count(report.new_mentors, "new mentor"),
         report.without_mentor
     ));
     for n in report.notes.iter().chain(&report.media_not_imported) {
@@ -213,8 +213,8 @@ fn read(ctx: &mut Ctx, path: &Path, source: Source, fd: Option<u32>) -> Result<S
 
 /// The `--map TAG=MENTOR` arguments as the core's mappings. A tag is matched as the file spells
 /// it, else without regard to case (jrnl users write `@Mentor` and `@mentor` alike), so one
-/// `--map` covers every spelling; a new mentor is then made once, for the first spelling, and
-/// the other spellings follow it as soon as it exists (the core maps by exact tag).
+/// `--map` covers every spelling. The core makes a new mentor per mapping, so a new mentor for
+/// a tag spelled several ways is refused: add the mentor first, then map the tag to it.
 fn mappings(
     journal: &Journal,
     preview: &ImportPreview,
@@ -256,21 +256,28 @@ fn mappings(
                 id: resolve(journal, target)?.id,
             },
         };
-        for (i, spelling) in spellings.iter().enumerate() {
-            let to = match (&to, i) {
-                (MapTo::NewMentor { .. }, 1..) => continue,
-                _ => to.clone(),
-            };
+        if matches!(to, MapTo::NewMentor { .. }) && spellings.len() > 1 {
+            return Err(Error::Validation {
+                field: "map".into(),
+                message: format!(
+                    "The tag {tag:?} is spelled {} ways in the file ({}); add the mentor first \
+                     (`mj mentors add NAME`), then --map {tag}=NAME.",
+                    spellings.len(),
+                    spellings.join(", ")
+                ),
+            });
+        }
+        for spelling in spellings {
             out.push(TagMapping {
-                tag: (*spelling).to_owned(),
-                to,
+                tag: spelling.to_owned(),
+                to: to.clone(),
             });
         }
     }
     Ok(out)
 }
 
-fn show_preview(ctx: &mut Ctx, p: &ImportPreview, mappings: &[TagMapping]) {
+fn show_preview(ctx: &mut Ctx, journal: &Journal, p: &ImportPreview, mappings: &[TagMapping]) {
     let span = match (p.first_on, p.last_on) {
         (Some(a), Some(b)) => format!(", {a} to {b}"),
         _ => String::new(),
@@ -286,7 +293,10 @@ fn show_preview(ctx: &mut Ctx, p: &ImportPreview, mappings: &[TagMapping]) {
     }
     for t in &p.tags {
         let goes = match mappings.iter().find(|m| m.tag == t.tag).map(|m| &m.to) {
-            Some(MapTo::Mentor { id }) => format!("→ mentor #{}", id.0),
+            Some(MapTo::Mentor { id }) => match journal.mentor(*id) {
+                Ok(m) => format!("→ {} (#{})", m.name, id.0),
+                Err(_) => format!("→ mentor #{}", id.0),
+            },
             Some(MapTo::NewMentor { name }) => format!("→ new mentor {name}"),
             Some(MapTo::Nobody) | None => "→ no mentor".into(),
         };

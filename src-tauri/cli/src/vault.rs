@@ -204,10 +204,10 @@ pub fn backup(ctx: &mut Ctx, action: BackupAction) -> Result<()> {
             for b in &backups {
                 let taken = b.taken_at.with_timezone(&chrono::Local);
                 line(&format!(
-                    "{}  {}  {:?}  {} KiB{}{}",
+                    "{}  {}  {}  {} KiB{}{}",
                     styled(BOLD, &b.id),
                     taken.format("%Y-%m-%d %H:%M"),
-                    b.reason,
+                    crate::output::words(&b.reason),
                     b.bytes.div_ceil(1024),
                     if b.verified_at.is_some() {
                         "  verified"
