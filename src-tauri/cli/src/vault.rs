@@ -175,6 +175,9 @@ pub fn passwd(ctx: &mut Ctx) -> Result<()> {
         let new = ctx.secrets.new_passphrase("passphrase")?;
         retry(|| journal.change_passphrase(&current, &new))?;
     }
+    if ctx.out.json {
+        return ctx.out.json(&serde_json::json!({ "changed": true }));
+    }
     line("The passphrase is changed. The recovery key still works.");
     Ok(())
 }
