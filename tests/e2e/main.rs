@@ -17,5 +17,6 @@ mod plaintext;
 mod reading;
 mod readme;
 mod settings;
+mod transfer;
 mod vault;
 mod xss;
