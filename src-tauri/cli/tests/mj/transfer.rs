@@ -130,6 +130,35 @@ fn exports_write_json_markdown_and_pdfs_and_encrypt_with_the_second_line() {
     assert!(err.contains("--mentor"), "{err}");
 }
 
+#[test]
+fn an_encrypted_jrnl_journal_opens_with_the_password_on_the_next_line() {
+    let f = Fixture::with_mentors();
+    let file = jrnl_fixture().with_file_name("journal-v3.jrnl");
+    let file = file.to_str().unwrap();
+    let preview = json(f.mj_with(
+        &[
+            "--json",
+            "import",
+            "jrnl",
+            file,
+            "--dry-run",
+            "--password-fd",
+            "0",
+        ],
+        &format!("{PASS}\npässwörd v3\n"),
+    ));
+    assert_eq!(preview["format"], "jrnlEncrypted");
+    assert_eq!(preview["entries"], 5);
+    let err = fails(
+        f.mj_with(
+            &["import", "jrnl", file, "--dry-run", "--password-fd", "0"],
+            &format!("{PASS}\nnot it\n"),
+        ),
+        1,
+    );
+    assert!(err.contains("not the password"), "{err}");
+}
+
 fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut found = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
