@@ -167,6 +167,8 @@ describe("ImportSection, jrnl and Day One", () => {
     await user.click(screen.getByTestId("import-choose"));
     await user.click(await screen.findByTestId("import-submit"));
     const cancel = await screen.findByTestId("import-cancel");
+    // Focus moves to Cancel, so Escape or Enter stops it from the keyboard.
+    await vi.waitFor(() => expect(cancel).toHaveFocus());
     await emit("import-progress", { done: 2, total: 5 });
     expect(await screen.findByText("2 of 5 entries…")).toBeInTheDocument();
     expect(screen.getByLabelText("Importing")).toHaveAttribute("value", "2");
@@ -177,6 +179,22 @@ describe("ImportSection, jrnl and Day One", () => {
     expect(screen.getByTestId("import-submit")).toBeEnabled();
     expect(screen.queryByTestId("import-report")).not.toBeInTheDocument();
     expect(finish).toBeDefined();
+  });
+
+  it("cancels a run with Escape too", async () => {
+    let fail: ((reason: unknown) => void) | undefined;
+    const { user, of } = setup((cmd) => {
+      if (cmd === "import_preview") return PREVIEW;
+      if (cmd === "import_run") return new Promise((_, reject) => (fail = reject));
+      if (cmd === "import_cancel") fail?.({ code: "CONFLICT", message: "The import was cancelled; nothing was written." });
+      return null;
+    });
+    await user.click(screen.getByTestId("import-choose"));
+    await user.click(await screen.findByTestId("import-submit"));
+    await vi.waitFor(() => expect(screen.getByTestId("import-cancel")).toHaveFocus());
+    await user.keyboard("{Escape}");
+    expect(await screen.findByTestId("import-cancelled")).toHaveTextContent("nothing was written");
+    expect(of("import_cancel")).toHaveLength(1);
   });
 
   it("says when every entry is already imported, and offers no import", async () => {
