@@ -255,3 +255,22 @@ fn show_due_mentors_and_goals_read_what_the_core_holds() {
     let err = fails(&mut f.mj(&["show", "note", "99"]), 1);
     assert!(err.contains("not found"), "{err}");
 }
+
+#[test]
+fn output_to_a_pipe_has_no_colour_codes_and_no_wrapping() {
+    let f = Fixture::with_mentors();
+    let long = "word ".repeat(60);
+    f.mj(&["note", "--mentor", "alan", &long])
+        .assert()
+        .success();
+    let out = stdout(f.mj(&["search", "word"]).env_remove("NO_COLOR"));
+    assert!(
+        !out.contains('\u{1b}'),
+        "colour only on a terminal: {out:?}"
+    );
+    let out = stdout(f.mj(&["show", "note", "1"]).env_remove("NO_COLOR"));
+    assert!(
+        out.lines().any(|l| l.len() > 200),
+        "a pipe gets whole lines, for grep and cut: {out}"
+    );
+}
