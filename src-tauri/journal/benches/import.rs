@@ -73,6 +73,36 @@ fn import(c: &mut Criterion) {
         ("Day One JSON", ImportSource::DayOne, dayone_json()),
     ] {
         eprintln!("{name}: {:.1} MiB", bytes.len() as f64 / 1048576.0);
+        {
+            // Where the time goes, once, for the report.
+            let (_dir, journal) = fresh();
+            let t = std::time::Instant::now();
+            let file = match source {
+                ImportSource::Jrnl => jrnl::read(&bytes, None),
+                ImportSource::DayOne => dayone::read(&bytes),
+            }
+            .expect("read");
+            let read = t.elapsed();
+            let preview = journal.preview_import(&file).expect("preview");
+            let previewed = t.elapsed() - read;
+            let mappings: Vec<TagMapping> = preview
+                .tags
+                .iter()
+                .map(|t| TagMapping {
+                    tag: t.tag.clone(),
+                    to: MapTo::NewMentor {
+                        name: t.tag.clone(),
+                    },
+                })
+                .collect();
+            journal
+                .import_entries(&file, &mappings, &|_, _| {}, &AtomicBool::new(false))
+                .expect("import");
+            eprintln!(
+                "{name}: read {read:.0?}, preview {previewed:.0?}, import {:.0?}",
+                t.elapsed() - read - previewed
+            );
+        }
         group.bench_function(name, |b| {
             b.iter_batched(
                 fresh,
