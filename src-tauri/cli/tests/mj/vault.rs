@@ -161,3 +161,28 @@ fn a_backup_is_listed_and_restoring_it_brings_the_journal_back() {
     let err = fails(&mut f.mj(&["restore", "no-such-backup"]), 1);
     assert!(err.contains("not found"), "{err}");
 }
+
+#[test]
+fn the_passphrase_can_come_on_any_open_descriptor() {
+    let f = Fixture::with_mentors();
+    let tmp = tempfile::tempdir().unwrap();
+    let secret = tmp.path().join("secret");
+    std::fs::write(&secret, format!("{PASS}\n")).unwrap();
+    let mj = assert_cmd::cargo::cargo_bin("mj");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("exec \"$0\" --dir \"$1\" --passphrase-fd 3 --json mentors 3<\"$2\"")
+        .arg(&mj)
+        .arg(f.path())
+        .arg(&secret)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mentors: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(mentors.as_array().unwrap().len(), 2);
+}
