@@ -176,7 +176,7 @@ commands! {
     }
 
     /// Stops a running import; nothing of it is written.
-    fn import_cancel(state) -> () { Ok(state.cancel_import.store(true, std::sync::atomic::Ordering::SeqCst)) }
+    fn import_cancel(state) -> () { state.cancel_running_import() }
 
     /// Imports a Mentor Journal JSON export into this journal, which must be empty.
     fn import_json(state, path: String) -> JsonTransfer {

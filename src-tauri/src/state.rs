@@ -154,6 +154,12 @@ impl AppState {
         self.journal(|j| j.import_entries(file, mappings, &progress, &self.cancel_import))
     }
 
+    /// Asks a running import to stop; it ends with nothing written.
+    pub fn cancel_running_import(&self) -> Result<()> {
+        self.cancel_import.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
     pub fn backups_folder(&self) -> String {
         self.dir.join(journal::BACKUPS_DIR).display().to_string()
     }

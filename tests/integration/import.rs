@@ -43,7 +43,7 @@ fn notes(journal: &Journal) -> Vec<(Option<i64>, String, String, String)> {
     all
 }
 
-const NO_CANCEL: AtomicBool = AtomicBool::new(false);
+static NO_CANCEL: AtomicBool = AtomicBool::new(false);
 
 #[test]
 fn a_day_one_export_lands_on_its_own_days_with_tags_kept_and_a_second_import_adds_nothing() {
