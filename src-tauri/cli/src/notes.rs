@@ -28,8 +28,8 @@ pub struct NoteArgs {
     #[arg(long, value_name = "DATE")]
     on: Option<String>,
     /// A title for the note.
-    #[arg(long, value_name = "T", default_value = "")]
-    title: String,
+    #[arg(long, value_name = "T")]
+    title: Option<String>,
     /// The note's text (Markdown); without it, stdin or $EDITOR.
     text: Vec<String>,
 }
@@ -77,7 +77,7 @@ pub fn note(ctx: &mut Ctx, args: NoteArgs) -> Result<()> {
         occurred_at: on
             .filter(|d| *d != journal.today())
             .and_then(|d| d.and_hms_opt(12, 0, 0)),
-        title: args.title,
+        title: args.title.unwrap_or_default(),
         body: body.to_string(),
         ..ConversationInput::default()
     };
