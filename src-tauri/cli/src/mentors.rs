@@ -1,15 +1,14 @@
 //! Mentors: finding one from what was typed, listing them, adding one, showing one.
 //!
 //! A mentor is named on the command line the way people say it: `amara` for "Dr. Amara Osei".
-//! Matching uses the core's name folding (`fold_name`: case, accents, titles and punctuation set
-//! aside), first for the whole name (`mentors_named_like`, the app's duplicate check), then as a
-//! prefix of the folded name. More than one match is never guessed between: the matches are
-//! listed and the user types more (or `#ID`, for two people with the same name).
+//! Matching is the core's (`mentors_matching`: case, accents, titles and punctuation set aside,
+//! the whole name first, then a prefix; `#ID` for one exactly). More than one match is never
+//! guessed between: the matches are listed and the user types more (or `#ID`, for two people with
+//! the same name).
 
 use clap::{Args, Subcommand};
 use journal::{
     CadenceStatus, Error, Journal, MentorFilter, MentorId, MentorInput, MentorRef, Result,
-    fold_name,
 };
 
 use crate::Ctx;
@@ -41,31 +40,9 @@ enum MentorsAction {
     },
 }
 
-/// The one mentor `typed` names (see the module notes).
+/// The one mentor `typed` names (the core's `mentors_matching`; see the module notes).
 pub fn resolve(journal: &Journal, typed: &str) -> Result<MentorRef> {
-    if let Some(id) = typed.trim().strip_prefix('#') {
-        let id = id.parse().map_err(|_| unknown(typed))?;
-        let mentor = journal.mentor(MentorId(id))?;
-        return Ok(MentorRef {
-            id: mentor.id,
-            name: mentor.name,
-        });
-    }
-    let mut matches = journal.mentors_named_like(typed, None)?;
-    if matches.is_empty() {
-        let wanted = fold_name(typed);
-        if !wanted.is_empty() {
-            matches = journal
-                .list_mentors(&MentorFilter::default(), journal.today())?
-                .into_iter()
-                .filter(|s| fold_name(&s.mentor.name).starts_with(&wanted))
-                .map(|s| MentorRef {
-                    id: s.mentor.id,
-                    name: s.mentor.name,
-                })
-                .collect();
-        }
-    }
+    let matches = journal.mentors_matching(typed)?;
     let mut found = matches.into_iter();
     match (found.next(), found.next()) {
         (Some(one), None) => Ok(one),

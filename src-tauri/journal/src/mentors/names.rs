@@ -70,6 +70,47 @@ impl Journal {
         }
         Ok(same)
     }
+
+    /// The mentors a name typed the way people say it may mean (the command line's `--mentor
+    /// amara`): `#ID` names one exactly; otherwise those whose whole name folds like it, or failing
+    /// that, those whose folded name starts with it. Callers refuse to guess between several.
+    pub fn mentors_matching(&self, typed: &str) -> Result<Vec<MentorRef>> {
+        if let Some(id) = typed.trim().strip_prefix('#') {
+            let Ok(id) = id.parse() else {
+                return Ok(Vec::new());
+            };
+            return match self.mentor(MentorId(id)) {
+                Ok(mentor) => Ok(vec![MentorRef {
+                    id: mentor.id,
+                    name: mentor.name,
+                }]),
+                Err(crate::error::Error::NotFound(_)) => Ok(Vec::new()),
+                Err(err) => Err(err),
+            };
+        }
+        let whole = self.mentors_named_like(typed, None)?;
+        let wanted = fold_name(typed);
+        if !whole.is_empty() || wanted.is_empty() {
+            return Ok(whole);
+        }
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT id, name FROM mentors ORDER BY name COLLATE NOCASE, id")?;
+        let rows = stmt.query_map([], |row| {
+            Ok(MentorRef {
+                id: MentorId(row.get(0)?),
+                name: row.get(1)?,
+            })
+        })?;
+        let mut found = Vec::new();
+        for row in rows {
+            let mentor = row?;
+            if fold_name(&mentor.name).starts_with(&wanted) {
+                found.push(mentor);
+            }
+        }
+        Ok(found)
+    }
 }
 
 #[cfg(test)]
@@ -86,5 +127,56 @@ mod tests {
         assert_eq!(fold_name("Prof. Zoë Ñúñez"), fold_name("zoe nunez"));
         assert_ne!(fold_name("Amara Osei"), fold_name("Amara Oseiwa"));
         assert_eq!(fold_name("Dr."), "", "a bare title is no name");
+    }
+}
+
+#[cfg(test)]
+mod matching {
+    use crate::{KdfParams, MentorInput, Passphrase, Vault};
+
+    #[test]
+    fn a_typed_name_matches_the_whole_name_first_then_a_prefix_and_an_id_exactly() {
+        let dir = tempfile::tempdir().unwrap();
+        let (journal, _) = Vault::create_with(
+            dir.path(),
+            &Passphrase::new("correct horse battery staple"),
+            KdfParams::cheap_for_tests(),
+        )
+        .unwrap();
+        let osei = journal
+            .add_mentor(&MentorInput::named("Dr. Amara Osei"))
+            .unwrap();
+        journal
+            .add_mentor(&MentorInput::named("Amaru Quispe"))
+            .unwrap();
+        let ana = journal.add_mentor(&MentorInput::named("Ana")).unwrap();
+        let names = |typed: &str| -> Vec<String> {
+            let found = journal.mentors_matching(typed).unwrap();
+            found.into_iter().map(|m| m.name).collect()
+        };
+        assert_eq!(
+            names("amara osei"),
+            ["Dr. Amara Osei"],
+            "titles and case aside"
+        );
+        assert_eq!(
+            names("AMÁRA"),
+            ["Dr. Amara Osei"],
+            "a prefix, accents aside"
+        );
+        assert_eq!(
+            names("ama"),
+            ["Amaru Quispe", "Dr. Amara Osei"],
+            "both: never guessed"
+        );
+        assert_eq!(
+            names("ana"),
+            ["Ana"],
+            "the whole name wins over longer ones"
+        );
+        assert_eq!(names(&format!("#{}", osei.id.0)), ["Dr. Amara Osei"]);
+        assert!(names("#999").is_empty() && names("#x").is_empty() && names("").is_empty());
+        assert!(names("zed").is_empty());
+        let _ = ana;
     }
 }
