@@ -193,3 +193,71 @@ mod tests {
         assert!(matches!(refuse_newer(&conn), Err(Error::Conflict(_))));
     }
 }
+
+#[cfg(test)]
+mod rebuilt_conversations {
+    use super::*;
+
+    #[test]
+    fn schema_6_keeps_every_note_takeaway_item_and_index_row_and_frees_the_mentor() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
+        run_up_to(&mut conn, 5).unwrap();
+        conn.execute_batch(
+            "INSERT INTO mentors (id, name, created_at, updated_at) VALUES (1, 'Dr. Osei', 't', 't');
+             INSERT INTO conversations (id, mentor_id, occurred_at, title, body, created_at, updated_at)
+                 VALUES (7, 1, '2026-11-21T16:30:00', 'Plan', 'the abstract', 't', 't');
+             INSERT INTO takeaways (conversation_id, position, text) VALUES (7, 0, 'methods first');
+             INSERT INTO action_items (title, mentor_id, conversation_id, created_at, updated_at)
+                 VALUES ('Draft', 1, 7, 't', 't');",
+        )
+        .unwrap();
+        let count = |conn: &Connection, sql: &str| -> i64 {
+            conn.query_row(sql, [], |r| r.get(0)).unwrap()
+        };
+        let index_before = count(&conn, "SELECT count(*) FROM search_index");
+        run(&mut conn).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), 6);
+        assert_eq!(
+            count(&conn, "SELECT count(*) FROM takeaways"),
+            1,
+            "no cascade"
+        );
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM action_items WHERE conversation_id = 7"
+            ),
+            1
+        );
+        assert_eq!(
+            count(&conn, "SELECT count(*) FROM search_index"),
+            index_before
+        );
+        assert_eq!(
+            count(&conn, "SELECT count(*) FROM pragma_foreign_key_check"),
+            0
+        );
+        assert_eq!(count(&conn, "PRAGMA foreign_keys"), 1, "switched back on");
+        // The triggers were made again: an edit still reaches the index, a note may have no mentor.
+        conn.execute_batch(
+            "UPDATE conversations SET body = 'the revised abstract' WHERE id = 7;
+             INSERT INTO conversations (mentor_id, occurred_at, body, created_at, updated_at, source)
+                 VALUES (NULL, '2024-04-17T00:00:00', 'imported', 't', 't', 'dayone:X');",
+        )
+        .unwrap();
+        assert_eq!(
+            count(
+                &conn,
+                "SELECT count(*) FROM search_index WHERE search_index MATCH 'revised'"
+            ),
+            1
+        );
+        let twice = conn.execute(
+            "INSERT INTO conversations (occurred_at, created_at, updated_at, source)
+             VALUES ('2024-04-17T00:00:00', 't', 't', 'dayone:X')",
+            [],
+        );
+        assert!(twice.is_err(), "a source is imported once");
+    }
+}
