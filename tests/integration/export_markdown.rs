@@ -110,3 +110,32 @@ fn the_markdown_export_is_one_readable_file_per_mentor_and_one_for_goals() {
     let again = journal.export_markdown_folder(&folder).unwrap_err();
     assert_eq!(again.field(), Some("path"), "{again}");
 }
+
+#[test]
+fn notes_about_no_single_mentor_have_a_file_of_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (journal, _) =
+        journal::Vault::create_with(dir.path(), &crate::passphrase(), crate::fast_kdf()).unwrap();
+    let jrnl =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/jrnl/journal-24h.txt");
+    let file = journal::read_source(&jrnl, journal::ImportSource::Jrnl, None).unwrap();
+    let report = journal
+        .import_entries(
+            &file,
+            &[],
+            &|_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .unwrap();
+    assert_eq!(report.without_mentor, 5);
+    let out = tempfile::tempdir().unwrap();
+    let folder = out.path().join("md");
+    let done = journal.export_markdown_folder(&folder).unwrap();
+    assert_eq!(done.notes, 5, "every note, none left out");
+    let loose = fs::read_to_string(folder.join("Notes about no single mentor.md")).unwrap();
+    for title in ["Morning pages", "Leap day.", "Quiet evening"] {
+        assert!(loose.contains(title), "{title} in:\n{loose}");
+    }
+    let index = fs::read_to_string(folder.join("README.md")).unwrap();
+    assert!(index.contains("(5 notes)"), "{index}");
+}

@@ -99,6 +99,12 @@ impl Journal {
 
     /// Imports a JSON export into this journal, which must hold nothing yet; backed up first.
     pub fn import_json(&self, bytes: &[u8]) -> Result<JsonTransfer> {
+        if bytes.starts_with(b"age-encryption.org/") {
+            return Err(refuse(
+                "This export is encrypted (age). Open it first with `age -d FILE > export.json` \
+                 and the passphrase it was made with, then import the .json.",
+            ));
+        }
         let doc: Value = serde_json::from_slice(bytes).map_err(|e| {
             refuse(format!(
                 "This is not valid JSON (line {}, column {}: {e}).",

@@ -43,12 +43,30 @@ impl Journal {
         for (id, name, file_name) in &names {
             let (text, notes) = mentor_file(&read, *id)?;
             file(file_name, &text)?;
-            let _ = writeln!(index, "- [{}](<{file_name}>) ({notes} notes)", escape(name));
+            let _ = writeln!(
+                index,
+                "- [{}](<{file_name}>) ({notes} note{})",
+                escape(name),
+                if notes == 1 { "" } else { "s" }
+            );
             done.files += 1;
             done.notes += notes;
         }
         if names.is_empty() {
             index.push_str("No mentors yet.\n");
+        }
+        // Notes about no single mentor (imported entries that named none) have a file of their own.
+        let mut others = String::from("# Notes about no single mentor\n");
+        let loose = conversations(&read, &mut others, None)?;
+        if loose > 0 {
+            file(LOOSE_NOTES, &others)?;
+            let _ = writeln!(
+                index,
+                "\n## Other notes\n\n- [Notes about no single mentor](<{LOOSE_NOTES}>) ({loose} note{})",
+                if loose == 1 { "" } else { "s" }
+            );
+            done.files += 1;
+            done.notes += loose;
         }
         file("Goals.md", &goals_file(&read)?)?;
         index.push_str("\n## Goals\n\n- [Goals](<Goals.md>)\n");
@@ -70,6 +88,9 @@ impl Journal {
         self.markdown_files(|name, text| Ok(std::fs::write(folder.join(name), text)?))
     }
 }
+
+/// The file of the notes that are about no single mentor.
+const LOOSE_NOTES: &str = "Notes about no single mentor.md";
 
 /// A file name for each mentor: the name with characters no file system accepts replaced,
 /// unique (a second "Dr. Kim" gets her id), sorted by name.
@@ -95,7 +116,8 @@ fn file_names(read: &Connection) -> Result<Vec<(i64, String, String)>> {
                 .chars()
                 .take(80)
                 .collect();
-            if base.is_empty() || matches!(base.to_lowercase().as_str(), "readme" | "goals") {
+            let reserved = ["readme", "goals", "notes about no single mentor"];
+            if base.is_empty() || reserved.contains(&base.to_lowercase().as_str()) {
                 base = format!("Mentor {id}");
             }
             let count = seen.entry(base.to_lowercase()).or_default();
@@ -206,7 +228,7 @@ fn mentor_file(read: &Connection, id: i64) -> Result<(String, u32)> {
          FROM outreach WHERE mentor_id = ?1 ORDER BY made_on, id",
         id,
     )?;
-    let notes = conversations(read, &mut out, id)?;
+    let notes = conversations(read, &mut out, Some(id))?;
     section(
         read,
         &mut out,
@@ -240,10 +262,11 @@ fn section(read: &Connection, out: &mut String, heading: &str, sql: &str, id: i6
     Ok(())
 }
 
-fn conversations(read: &Connection, out: &mut String, mentor: i64) -> Result<u32> {
+/// The finished notes of `mentor` (or, for `None`, those about no single mentor), in date order.
+fn conversations(read: &Connection, out: &mut String, mentor: Option<i64>) -> Result<u32> {
     let mut stmt = read.prepare_cached(
         "SELECT id, occurred_at, channel, duration_minutes, title, body, energy, stress
-         FROM conversations WHERE mentor_id = ?1 AND is_draft = 0 ORDER BY occurred_at, id",
+         FROM conversations WHERE mentor_id IS ?1 AND is_draft = 0 ORDER BY occurred_at, id",
     )?;
     let mut takeaways = read.prepare_cached(
         "SELECT text FROM takeaways WHERE conversation_id = ?1 ORDER BY position, id",

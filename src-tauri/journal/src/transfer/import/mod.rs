@@ -82,6 +82,11 @@ pub fn read_source(
     password: Option<&crate::store::secret::Passphrase>,
 ) -> crate::error::Result<SourceFile> {
     let bytes = read_limited(path)?;
+    if bytes.starts_with(b"age-encryption.org/") {
+        return Err(refuse(
+            "This file is encrypted with age. Open it first with `age -d`, then import what it holds.",
+        ));
+    }
     match source {
         ImportSource::Jrnl => jrnl::read(&bytes, password),
         ImportSource::DayOne => dayone::read(&bytes),
