@@ -22,7 +22,7 @@ function setup(core: Core = () => null) {
     const a = (args ?? {}) as Record<string, unknown>;
     calls.push([cmd, a]);
     if (cmd === "mentors_list") return [mentor(1, "Dr. Amara Osei"), mentor(2, "Dr. Tomasz Wierzbicki")];
-    if (cmd === "passphrase_strength") return { score: 4, acceptable: true, advice: "" };
+    if (cmd === "passphrase_strength") return core(cmd, a) ?? { score: 4, acceptable: true, advice: "" };
     return core(cmd, a);
   });
   render(ExportSection);
@@ -123,6 +123,23 @@ describe("ExportSection", () => {
     // A different passphrase clears the refusal at once.
     await user.type(screen.getByTestId("export-passphrase"), "x");
     expect(screen.queryByTestId("export-passphrase-error")).not.toBeInTheDocument();
+  });
+
+  it("asks the core's strength rule before the save dialog, and a weak passphrase never reaches it", async () => {
+    const { user, of } = setup((cmd) => {
+      if (cmd === "passphrase_strength") return { score: 1, acceptable: false, advice: "Add another word or two." };
+      if (cmd === "plugin:dialog|save") return "/home/u/export.json.age";
+      return null;
+    });
+    await user.click(screen.getByTestId("export-encrypt"));
+    expect(screen.getByTestId("export-leaves")).toHaveTextContent("encrypted with the passphrase you choose");
+    await user.type(screen.getByTestId("export-passphrase"), "letmein");
+    await user.type(screen.getByTestId("export-confirm"), "letmein");
+    await user.click(screen.getByTestId("export-submit"));
+    expect(await screen.findByTestId("export-passphrase-error")).toHaveTextContent("Add another word or two.");
+    expect(of("passphrase_strength")).toEqual([{ passphrase: "letmein" }]);
+    expect(of("plugin:dialog|save")).toHaveLength(0);
+    expect(of("export_json")).toHaveLength(0);
   });
 
   it("exports a portfolio for the last 12 months by default, and shows a date refusal on its field", async () => {
