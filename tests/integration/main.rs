@@ -22,6 +22,7 @@ mod plaintext;
 mod reports;
 mod restore;
 mod rules;
+mod search_order;
 mod security;
 mod vault;
 mod xss;

@@ -30,6 +30,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_notes_without_mentor",
         include_str!("../../migrations/0006_notes_without_mentor.sql"),
     ),
+    (
+        "0007_search_without_copy",
+        include_str!("../../migrations/0007_search_without_copy.sql"),
+    ),
 ];
 
 /// The schema version this build writes.
@@ -151,7 +155,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(index_rows(&conn).len(), 3);
-        run(&mut conn).unwrap();
+        super::run_up_to(&mut conn, 5).unwrap();
         assert_eq!(
             index_rows(&conn),
             [
@@ -216,7 +220,7 @@ mod rebuilt_conversations {
             conn.query_row(sql, [], |r| r.get(0)).unwrap()
         };
         let index_before = count(&conn, "SELECT count(*) FROM search_index");
-        run(&mut conn).unwrap();
+        run_up_to(&mut conn, 6).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), 6);
         assert_eq!(
             count(&conn, "SELECT count(*) FROM takeaways"),
@@ -259,5 +263,107 @@ mod rebuilt_conversations {
             [],
         );
         assert!(twice.is_err(), "a source is imported once");
+    }
+}
+
+#[cfg(test)]
+mod search_without_copy {
+    use super::*;
+
+    fn keys(conn: &Connection, sql: &str) -> Vec<i64> {
+        let mut keys: Vec<i64> = conn
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        keys.sort_unstable();
+        keys
+    }
+
+    fn found(conn: &Connection, q: &str) -> Vec<i64> {
+        keys(
+            conn,
+            &format!("SELECT rowid FROM search_index WHERE search_index MATCH '{q}'"),
+        )
+    }
+
+    /// The key of an item: its day (as SQLite's julianday), then its id and kind.
+    fn key(day: &str, id: i64, kind: i64) -> i64 {
+        let date: chrono::NaiveDate = day.parse().unwrap();
+        crate::views::search::day_key(date) + id * 8 + kind
+    }
+
+    #[test]
+    fn schema_7_indexes_the_same_items_by_date_without_a_copy_of_their_text() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("PRAGMA foreign_keys = ON;").unwrap();
+        run_up_to(&mut conn, 6).unwrap();
+        conn.execute_batch(
+            "INSERT INTO mentors (id, name, role, created_at, updated_at)
+                 VALUES (1, 'Dr. Osei', 'Cardiology', '2026-01-01T09:00:00Z', 't');
+             INSERT INTO conversations (id, mentor_id, occurred_at, title, body, created_at, updated_at)
+                 VALUES (7, 1, '2026-01-02T16:30:00', 'Plan', 'the abstract', 't', 't');
+             INSERT INTO takeaways (conversation_id, position, text) VALUES (7, 0, 'methods first');
+             INSERT INTO conversations (id, mentor_id, occurred_at, body, is_draft, created_at, updated_at)
+                 VALUES (8, 1, '2026-01-03T10:00:00', 'unfinished draft', 1, 't', 't');
+             INSERT INTO conversations (id, mentor_id, occurred_at, body, created_at, updated_at, source)
+                 VALUES (9, NULL, '2019-05-04T08:00:00', 'an imported entry', 't', 't', 'jrnl:x');
+             INSERT INTO action_items (id, title, mentor_id, due_on, created_at, updated_at)
+                 VALUES (4, 'send the poster', 1, '2026-02-01', '2026-01-02T00:00:00Z', 't');",
+        )
+        .unwrap();
+        let before = keys(&conn, "SELECT rowid FROM search_index");
+        assert_eq!(before.len(), 4, "a mentor, two notes, an action item");
+        run_up_to(&mut conn, 7).unwrap();
+        assert_eq!(schema_version(&conn).unwrap(), 7);
+        assert_eq!(
+            keys(&conn, "SELECT rowid FROM search_index"),
+            [
+                key("2019-05-04", 9, 2),
+                key("2026-01-01", 1, 1),
+                key("2026-01-02", 7, 2),
+                key("2026-02-01", 4, 3)
+            ],
+            "every item once, keyed by its own day: the imported 2019 note sorts first"
+        );
+        let tables = keys(
+            &conn,
+            "SELECT count(*) FROM sqlite_master WHERE name = 'search_index_content'",
+        );
+        assert_eq!(tables, [0], "no second copy of the text");
+        assert_eq!(found(&conn, "methods"), [key("2026-01-02", 7, 2)]);
+        assert_eq!(found(&conn, "cardiology"), [key("2026-01-01", 1, 1)]);
+        assert!(
+            found(&conn, "unfinished").is_empty(),
+            "drafts are not searchable"
+        );
+        assert_eq!(
+            found(&conn, "who : m1 AND poster"),
+            [key("2026-02-01", 4, 3)]
+        );
+
+        // The triggers keep it in step: a new date moves the key, a deletion removes it, a
+        // finished draft arrives, a takeaway added later is found.
+        conn.execute_batch(
+            "UPDATE conversations SET occurred_at = '2025-12-30T08:00:00' WHERE id = 7;
+             UPDATE conversations SET is_draft = 0 WHERE id = 8;
+             INSERT INTO takeaways (conversation_id, position, text) VALUES (8, 0, 'ask about nights');
+             DELETE FROM action_items WHERE id = 4;",
+        )
+        .unwrap();
+        assert_eq!(found(&conn, "methods"), [key("2025-12-30", 7, 2)]);
+        assert_eq!(found(&conn, "nights"), [key("2026-01-03", 8, 2)]);
+        assert!(found(&conn, "poster").is_empty());
+        assert_eq!(
+            keys(&conn, "SELECT rowid FROM search_index").len(),
+            4,
+            "no stale rows"
+        );
+        let check: String = conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
     }
 }

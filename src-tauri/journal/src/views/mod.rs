@@ -3,5 +3,6 @@
 //! target dates) comes from the domain modules, so each view agrees with the pages it links to.
 
 pub(crate) mod dashboard;
+pub(crate) mod highlight;
 pub(crate) mod prep;
 pub(crate) mod search;

@@ -1,14 +1,14 @@
 //! Full-text search over mentors, conversations (with their takeaways), action items, goals (with
-//! their review notes) and parked questions, using the
-//! FTS5 index that lives inside the encrypted database and that triggers keep in step with writes.
+//! their review notes) and parked questions, using the FTS5 index that lives inside the encrypted
+//! database and that triggers keep in step with writes (migration 0007 says how it is laid out).
 //!
 //! What the user types is never passed to FTS5 as query syntax: each word becomes a quoted term
 //! (the last one a prefix, for type-as-you-search) and text in double quotes becomes a phrase.
 //! Results come newest first, which stays fast at any journal size, unlike ranking by relevance.
-//! Matches are highlighted with sentinel characters, the text is HTML-escaped, and only then are the
-//! sentinels turned into `<mark>`, so a note's own markup can never reach the webview as HTML.
+//! Matches are marked with sentinel characters (`highlight.rs`), the text is HTML-escaped, and only
+//! then are the sentinels turned into `<mark>`, so a note's own markup never reaches the webview.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::journal::Journal;
 use crate::markdown::plain_text;
 use crate::mentors::MentorId;
+use crate::views::highlight::{CLOSE, Needle, OPEN, highlight, needle, snippet};
 
 #[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
@@ -54,31 +55,28 @@ pub struct SearchHit {
     pub snippet_html: String,
 }
 
-const OPEN: char = '\u{1}';
-const CLOSE: char = '\u{2}';
 const DEFAULT_LIMIT: u32 = 50;
 const MAX_LIMIT: u32 = 500;
 const MAX_QUERY_CHARS: usize = 1_000;
+const SNIPPET_TOKENS: usize = 24;
+/// How a search row's key is laid out (see migration 0007): day << 35 | item id << 3 | kind.
+const DAY_SHIFT: u32 = 35;
+const ID_MASK: i64 = (1 << 32) - 1;
 
-/// Turns typed text into a safe FTS5 query, or `None` when there is nothing to look for.
-///
-/// Each whitespace-separated word becomes an FTS5 string, which FTS5 splits with the index's own
-/// tokenizer: "half-written", "post-op" or "Müller-Łukasiewicz" become phrases of their parts,
-/// exactly as the note's text was split when it was indexed. Only `"` is special inside a string,
-/// and the typed text is split on it first, so nothing typed can become query syntax.
-pub(crate) fn fts_query(text: &str) -> Option<String> {
-    let mut terms: Vec<String> = Vec::new();
+/// The words and phrases of typed text, each with whether it is a prefix (the last word, while
+/// the user is still typing it). Text in double quotes is one phrase.
+fn terms(text: &str) -> Vec<(String, bool)> {
+    let mut terms: Vec<(String, bool)> = Vec::new();
     let has_token = |s: &str| s.chars().any(char::is_alphanumeric);
     for (i, part) in text.split('"').enumerate() {
-        let quoted = i % 2 == 1;
-        if quoted {
+        if i % 2 == 1 {
             let phrase = part.split_whitespace().collect::<Vec<_>>().join(" ");
             if has_token(&phrase) {
-                terms.push(format!("\"{phrase}\""));
+                terms.push((phrase, false));
             }
         } else {
             for word in part.split_whitespace().filter(|w| has_token(w)) {
-                terms.push(format!("\"{word}\""));
+                terms.push((word.to_owned(), false));
             }
         }
     }
@@ -87,9 +85,41 @@ pub(crate) fn fts_query(text: &str) -> Option<String> {
         .last_mut()
         .filter(|_| ends_in_word && !text.trim_end().ends_with('"'))
     {
-        last.push('*');
+        last.1 = true;
     }
-    (!terms.is_empty()).then(|| terms.join(" "))
+    terms
+}
+
+/// Turns typed text into a safe FTS5 query, or `None` when there is nothing to look for.
+///
+/// Each whitespace-separated word becomes an FTS5 string, which FTS5 splits with the index's own
+/// tokenizer: "half-written", "post-op" or "Müller-Łukasiewicz" become phrases of their parts,
+/// exactly as the note's text was split when it was indexed. Only `"` is special inside a string,
+/// and the typed text is split on it first, so nothing typed can become query syntax.
+pub(crate) fn fts_query(text: &str) -> Option<String> {
+    let terms = terms(text);
+    (!terms.is_empty()).then(|| {
+        terms
+            .iter()
+            .map(|(t, prefix)| format!("\"{t}\"{}", if *prefix { "*" } else { "" }))
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// The first key of a day's rows: SQLite's `CAST(julianday(day) AS INTEGER) << 35`.
+pub(crate) fn day_key(day: NaiveDate) -> i64 {
+    (i64::from(day.num_days_from_ce()) + 1_721_424) << DAY_SHIFT
+}
+
+fn kind_of(code: i64) -> SearchKind {
+    match code {
+        1 => SearchKind::Mentor,
+        2 => SearchKind::Conversation,
+        4 => SearchKind::Goal,
+        5 => SearchKind::Question,
+        _ => SearchKind::Action,
+    }
 }
 
 fn escape_marked(text: &str) -> String {
@@ -110,6 +140,10 @@ fn escape_marked(text: &str) -> String {
 }
 
 impl Journal {
+    /// The newest `limit` items matching the typed text (and the mentor and dates, if given).
+    ///
+    /// FTS5 walks the index newest first (the rowid is the date) and stops at `limit`, so the time
+    /// does not grow with how many notes match; only the hits shown are read from their tables.
     pub fn search(&self, query: &SearchQuery) -> Result<Vec<SearchHit>> {
         if query.text.chars().count() > MAX_QUERY_CHARS {
             return Err(crate::error::Error::validation(
@@ -120,48 +154,58 @@ impl Journal {
         let Some(fts) = fts_query(&query.text) else {
             return Ok(Vec::new());
         };
+        let mut expression = format!("{{title body}} : ({fts})");
+        if let Some(mentor) = query.mentor_id {
+            expression.push_str(&format!(" AND who : \"m{}\"", mentor.0));
+        }
+        let from = query.from.map_or(i64::MIN, day_key);
+        let to = query
+            .to
+            .and_then(|d| d.succ_opt())
+            .map_or(i64::MAX, |d| day_key(d) - 1);
         let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT kind, item_id, mentor_id, happened,
-                    highlight(search_index, 4, char(1), char(2)),
-                    snippet(search_index, 5, char(1), char(2), '…', 24)
-             FROM search_index
-             WHERE search_index MATCH ?1
-               AND (?2 IS NULL OR mentor_id = ?2)
-               AND (?3 IS NULL OR happened >= ?3)
-               AND (?4 IS NULL OR happened <= ?4)
-             ORDER BY happened DESC, rowid DESC
-             LIMIT ?5",
+        let keys: Vec<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT rowid FROM search_index
+                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+                 ORDER BY rowid DESC LIMIT ?4",
+            )?
+            .query_map(params![expression, from, to, limit], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let needles: Vec<Needle> = terms(&query.text)
+            .iter()
+            .filter_map(|(t, prefix)| needle(t, *prefix))
+            .collect();
+        let mut read = self.conn.prepare_cached(
+            "SELECT mentor_id, happened, title, body FROM search_documents
+             WHERE kind = ?1 AND item_id = ?2",
         )?;
-        let rows = stmt.query_map(
-            params![
-                fts,
-                query.mentor_id.map(|m| m.0),
-                query.from,
-                query.to,
-                limit
-            ],
-            |row| {
-                let kind: String = row.get(0)?;
-                Ok(SearchHit {
-                    kind: match kind.as_str() {
-                        "mentor" => SearchKind::Mentor,
-                        "conversation" => SearchKind::Conversation,
-                        "goal" => SearchKind::Goal,
-                        "question" => SearchKind::Question,
-                        _ => SearchKind::Action,
-                    },
-                    item_id: row.get(1)?,
-                    mentor_id: row.get::<_, Option<i64>>(2)?.map(MentorId),
-                    date: row
-                        .get::<_, Option<String>>(3)?
-                        .and_then(|d| d.parse().ok()),
-                    title_html: escape_marked(&row.get::<_, String>(4)?),
-                    snippet_html: escape_marked(&plain_text(&row.get::<_, String>(5)?)),
-                })
-            },
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut hits = Vec::with_capacity(keys.len());
+        for key in keys {
+            let (code, item_id) = (key & 7, (key >> 3) & ID_MASK);
+            let row = read.query_row(params![code, item_id], |row| {
+                Ok((
+                    row.get::<_, Option<i64>>(0)?,
+                    row.get::<_, Option<String>>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                ))
+            });
+            // An index row whose item is gone would be a bug in the triggers; skip, never fail.
+            let Ok((mentor_id, happened, title, body)) = row else {
+                continue;
+            };
+            hits.push(SearchHit {
+                kind: kind_of(code),
+                item_id,
+                mentor_id: mentor_id.map(MentorId),
+                date: happened.and_then(|d| d.parse().ok()),
+                title_html: escape_marked(&highlight(&title, &needles)),
+                snippet_html: escape_marked(&snippet(&plain_text(&body), &needles, SNIPPET_TOKENS)),
+            });
+        }
+        Ok(hits)
     }
 }
 
