@@ -2,7 +2,7 @@
 //! rows newest first and stops at the limit, so this checks, over notes written in no date order
 //! and a jrnl import of notes older than everything already there, that every query returns
 //! exactly the newest matching notes, by the day they happened (not the day they were written or
-//! imported), with a mentor filter and a date range, for a small and a large limit.
+//! imported), with a mentor filter and a date range, for a small and a large limit, and the next page.
 
 use chrono::{Duration, NaiveDate};
 use journal::{
@@ -99,6 +99,7 @@ fn expected(notes: &[Seen], terms: &[&[&str]], prefix: bool, q: &SearchQuery) ->
         .collect();
     hits.sort_by_key(|n| std::cmp::Reverse((n.day, n.id)));
     hits.into_iter()
+        .skip(q.offset.unwrap_or(0) as usize)
         .take(q.limit.unwrap_or(50) as usize)
         .map(|n| n.id)
         .collect()
@@ -189,10 +190,11 @@ fn search_returns_the_newest_matches_by_their_own_day_with_every_filter() {
     let mut compared = 0;
     for (text, terms, prefix) in queries {
         for filter in &filters {
-            for limit in [5, 50, 500] {
+            for (limit, offset) in [(5, 0), (5, 3), (50, 0), (50, 40), (500, 0)] {
                 let q = SearchQuery {
                     text: (*text).into(),
                     limit: Some(limit),
+                    offset: Some(offset),
                     ..filter.clone()
                 };
                 let hits = journal.search(&q).unwrap();

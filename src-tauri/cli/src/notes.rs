@@ -128,6 +128,7 @@ pub fn search(ctx: &mut Ctx, args: SearchArgs) -> Result<()> {
         from: day(&journal, "from", args.from.as_deref())?,
         to: day(&journal, "to", args.to.as_deref())?,
         limit: args.limit,
+        offset: None,
     };
     let hits = journal.search(&query)?;
     if ctx.out.json {

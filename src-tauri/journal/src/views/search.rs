@@ -28,6 +28,8 @@ pub struct SearchQuery {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub limit: Option<u32>,
+    /// Hits to skip, for the next page of results (the index walks past them, newest first).
+    pub offset: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -169,9 +171,12 @@ impl Journal {
             .prepare_cached(
                 "SELECT rowid FROM search_index
                  WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
-                 ORDER BY rowid DESC LIMIT ?4",
+                 ORDER BY rowid DESC LIMIT ?4 OFFSET ?5",
             )?
-            .query_map(params![expression, from, to, limit], |row| row.get(0))?
+            .query_map(
+                params![expression, from, to, limit, query.offset.unwrap_or(0)],
+                |row| row.get(0),
+            )?
             .collect::<rusqlite::Result<_>>()?;
         let needles: Vec<Needle> = terms(&query.text)
             .iter()
