@@ -2,8 +2,9 @@
 //! Search, lists and writes on a large journal (issue 16): the queries of its table (a rare word,
 //! a word in ~10 % of notes, a word in most notes, the most common word, two words, a 3-letter
 //! prefix, a phrase), each also with a mentor filter and a date filter, at 10,000 and 100,000
-//! notes; then a mentor's notes, saving one more note, and the database's bytes per note, printed
-//! for `docs/benchmarks.md`.
+//! notes; then a mentor's last 200 notes, saving one more note, unlocking to the dashboard (without
+//! the KDF, which `--bench unlock` measures), verifying the journal, and the bytes per note,
+//! printed for `docs/benchmarks.md` (`MJ_VERIFY_TRACE=1` adds the verify's work per page).
 //!
 //! Each query asks for the first 50 hits, newest first, as the search screen does. Criterion's
 //! median is the p50; the p95 of the same query is printed from a separate timed loop, because
@@ -14,7 +15,7 @@ mod seed;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use journal::{ConversationInput, DATABASE_FILE, MentorId, SearchQuery};
+use journal::{ConversationInput, DATABASE_FILE, MentorId, SearchQuery, Vault};
 use std::time::{Duration, Instant};
 
 /// The table's rows: a label and the text typed.
@@ -120,6 +121,19 @@ fn search(c: &mut Criterion) {
                 .expect("save");
         });
         eprintln!("  saving a note, {notes} notes: p50 {p50:.2} ms, p95 {p95:.2} ms");
+        // Unlocking with the seed's cheap KDF, so what is left is everything but the KDF: the key
+        // file, opening SQLCipher, the schema check and the first dashboard.
+        let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        let (p50, p95) = percentiles(20, || {
+            let again = Vault::unlock(dir.path(), &seed::passphrase()).expect("unlock");
+            again.dashboard(today).expect("dashboard");
+        });
+        eprintln!(
+            "  unlock to dashboard without the KDF, {notes} notes: p50 {p50:.1} ms, p95 {p95:.1} ms"
+        );
+        let started = Instant::now();
+        journal.verify().expect("intact");
+        eprintln!("  verify, {notes} notes: {:.2?}", started.elapsed());
     }
     group.finish();
 }

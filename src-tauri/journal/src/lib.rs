@@ -55,6 +55,7 @@ pub use store::migrate::LATEST_SCHEMA_VERSION;
 pub use store::secret::{MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey};
 pub use store::strength::{MIN_SCORE, PassphraseStrength, passphrase_strength};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
+pub use store::verify::{VerifyJob, VerifyProgress, VerifyStage};
 pub use transfer::backup::{BACKUPS_DIR, Backup, BackupReason, list_backups};
 pub use transfer::export::file::{Protection, write_export, write_pdf};
 pub use transfer::export::json::{EXPORT_FORMAT, EXPORT_VERSION, JsonTransfer};

@@ -83,14 +83,15 @@ pub fn scratch_dir() -> TempDir {
     }
 }
 
+/// The seeded journals' passphrase (their KDF is the cheap one of tests).
+pub fn passphrase() -> Passphrase {
+    Passphrase::new("correct horse battery staple")
+}
+
 /// A new encrypted journal in `dir` with the mentors and no notes yet.
 pub fn journal(dir: &std::path::Path) -> (Journal, Vec<MentorId>) {
-    let (journal, _) = Vault::create_with(
-        dir,
-        &Passphrase::new("correct horse battery staple"),
-        KdfParams::cheap_for_tests(),
-    )
-    .expect("create");
+    let (journal, _) =
+        Vault::create_with(dir, &passphrase(), KdfParams::cheap_for_tests()).expect("create");
     let mentors = (0..MENTORS)
         .map(|i| {
             journal

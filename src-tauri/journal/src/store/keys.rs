@@ -183,25 +183,4 @@ impl Journal {
         let _ = self.reseal_passphrase_of_backups(&old_key, passphrase, KdfParams::default());
         Ok(RecoveryKey::from_bytes(&recovery))
     }
-
-    /// Checks every page's authentication code and the database structure; `Ok` means intact.
-    /// A damaged journal is reported as `CORRUPT` with how many problems were found.
-    pub fn verify(&self) -> Result<()> {
-        let mut problems = 0usize;
-        for pragma in ["PRAGMA cipher_integrity_check", "PRAGMA integrity_check"] {
-            let mut stmt = self.conn.prepare(pragma)?;
-            let rows: Vec<String> = stmt
-                .query_map([], |row| row.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            problems += rows.iter().filter(|r| r.as_str() != "ok").count();
-        }
-        if problems == 0 {
-            Ok(())
-        } else {
-            Err(Error::Corrupt(format!(
-                "The journal failed its integrity check ({problems} problem{}). Restore a backup; the damaged file was left as it is.",
-                if problems == 1 { "" } else { "s" }
-            )))
-        }
-    }
 }

@@ -18,3 +18,4 @@ pub(crate) mod secret;
 pub(crate) mod snapshot;
 pub(crate) mod strength;
 pub(crate) mod vault;
+pub(crate) mod verify;
