@@ -33,6 +33,8 @@ pub struct AppState {
     pub events: OnceLock<Box<dyn Fn(&'static str, serde_json::Value) + Send + Sync>>,
     /// Set by `import_cancel` while an import runs; the import stops with nothing written.
     pub cancel_import: AtomicBool,
+    /// Set by `vault_verify_cancel` while a check runs; the check stops.
+    pub cancel_verify: AtomicBool,
 }
 
 impl std::fmt::Debug for AppState {
@@ -55,6 +57,7 @@ impl AppState {
             generation: AtomicU64::new(0),
             events: OnceLock::new(),
             cancel_import: AtomicBool::new(false),
+            cancel_verify: AtomicBool::new(false),
         }
     }
 
@@ -152,6 +155,23 @@ impl AppState {
             );
         };
         self.journal(|j| j.import_entries(file, mappings, &progress, &self.cancel_import))
+    }
+
+    /// Checks the journal without holding it (other commands go on meanwhile), reporting
+    /// `verify-progress`; `vault_verify_cancel` stops it.
+    pub fn verify(&self) -> Result<()> {
+        self.cancel_verify.store(false, Ordering::SeqCst);
+        let job = self.journal(|j| j.verify_job())?;
+        Ok(job.run(
+            &|p: journal::VerifyProgress| self.emit("verify-progress", &p),
+            &self.cancel_verify,
+        )?)
+    }
+
+    /// Asks a running check to stop.
+    pub fn cancel_running_verify(&self) -> Result<()> {
+        self.cancel_verify.store(true, Ordering::SeqCst);
+        Ok(())
     }
 
     /// Asks a running import to stop; it ends with nothing written.

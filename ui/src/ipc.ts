@@ -5,6 +5,7 @@ import { listen, type UnlistenFn } from "@tauri-apps/api/event";
 import type { Commands } from "./bindings/Commands";
 import type { ErrorCode } from "./bindings/ErrorCode";
 import type { BackupProgress } from "./features/settings/progress";
+import type { VerifyProgress } from "./bindings/VerifyProgress";
 
 export type CommandName = keyof Commands;
 export type Args<K extends CommandName> = Commands[K]["args"];
@@ -93,6 +94,11 @@ export async function onDesktopLock(handlers: { requested: () => void; locked: (
 /** Each step of a backup (the one the user asked for or an automatic one), as the core reports it. */
 export async function onBackupProgress(handler: (progress: BackupProgress) => void): Promise<UnlistenFn> {
   return listen<BackupProgress>("backup-progress", (event) => handler(event.payload));
+}
+
+/** How far a check of the journal has got (`vault_verify`), as the core reports it. */
+export async function onVerifyProgress(handler: (progress: VerifyProgress) => void): Promise<UnlistenFn> {
+  return listen<VerifyProgress>("verify-progress", (event) => handler(event.payload));
 }
 
 /** How far an import has got: `done` of `total` entries written (nothing is kept until the end). */

@@ -25,6 +25,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         "vault_status"
         | "vault_lock"
         | "vault_verify"
+        | "vault_verify_cancel"
         | "backups_remove_older"
         | "backups_list"
         | "backup_now"
@@ -248,7 +249,16 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         ),
         "conversations_list" => case(vec![
             ("mentorId", opt(live(&w.mentors))),
-            ("limit", any::<u32>().prop_map(|n| (json!(n), true)).boxed()),
+            // Where the last page ended, `[occurredAt, id]`: any moment and any id is a valid
+            // key, a deleted note's too (the walk goes on past it).
+            (
+                "after",
+                opt(
+                    (unchecked(moment()), unchecked(id(&w.conversations, g.conversation)))
+                        .prop_map(|((at, _), (id, _))| (json!([at, id]), true))
+                        .boxed(),
+                ),
+            ),
         ]),
         "action_items_list" => case(vec![(
             "filter",
@@ -298,6 +308,10 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                 ("to", opt(unchecked(any_day()))),
                 (
                     "limit",
+                    opt(any::<u32>().prop_map(|n| (json!(n), true)).boxed()),
+                ),
+                (
+                    "offset",
                     opt(any::<u32>().prop_map(|n| (json!(n), true)).boxed()),
                 ),
             ]),

@@ -72,6 +72,7 @@ export type Commands = {
   vault_change_passphrase: { args: { current: Passphrase; passphrase: Passphrase }; result: null };
   vault_rotate_key: { args: { passphrase: Passphrase }; result: NewJournal };
   vault_verify: { args: {}; result: null };
+  vault_verify_cancel: { args: {}; result: null };
   export_json: { args: { path: string; passphrase: Passphrase | null }; result: JsonTransfer };
   export_markdown: { args: { path: string; passphrase: Passphrase | null }; result: MarkdownExport };
   export_portfolio: { args: { path: string; from: string; to: string; passphrase: Passphrase | null }; result: null };

@@ -60,6 +60,50 @@ describe("SettingsScreen outcomes", () => {
     expect(note).toHaveClass("callout", "success");
   });
 
+  it("shows the check's progress and stops it when asked, as a plain note rather than an error", async () => {
+    const { emit } = await import("@tauri-apps/api/event");
+    let finish: (value: unknown) => void = () => undefined;
+    const calls: string[] = [];
+    mockIPC(
+      (cmd) => {
+        calls.push(cmd);
+        if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
+        if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list") return [];
+        if (cmd === "vault_verify") return new Promise((_, reject) => (finish = reject));
+        return null;
+      },
+      { shouldMockEvents: true },
+    );
+    render(SettingsScreen);
+    const user = userEvent.setup();
+    await user.click(screen.getByTestId("verify"));
+    expect(screen.getByTestId("verify")).toBeDisabled();
+    expect(await screen.findByTestId("verify-progress")).toHaveTextContent("Checking every page's seal…");
+    await emit("verify-progress", { stage: "structure", fraction: 0.62 });
+    await vi.waitFor(() => expect(screen.getByTestId("verify-progress")).toHaveTextContent("structure… 62%"));
+    expect(screen.getByRole("progressbar", { name: "Verifying the journal" })).toHaveAttribute("value", "0.62");
+
+    await user.click(screen.getByTestId("verify-stop"));
+    await vi.waitFor(() => expect(calls).toContain("vault_verify_cancel"));
+    finish({ code: "CONFLICT", message: "The check was stopped; nothing was changed." });
+    const note = screen.getByTestId("verify-note");
+    await expect.poll(() => note.textContent).toMatch(/Stopped\. Nothing was changed/);
+    expect(note).not.toHaveClass("error");
+    expect(screen.queryByRole("alert")).not.toBeInTheDocument();
+    expect(screen.queryByTestId("verify-progress")).not.toBeInTheDocument();
+    expect(screen.getByTestId("verify")).toBeEnabled();
+  });
+
+  it("says a damaged journal as an error, whatever the progress said", async () => {
+    const user = setup((cmd) => {
+      if (cmd === "vault_verify") throw { code: "CORRUPT", message: "The journal failed its integrity check (2 problems)." };
+      return null;
+    });
+    await user.click(screen.getByTestId("verify"));
+    expect(await screen.findByText(/failed its integrity check/)).toBeInTheDocument();
+    expect(screen.queryByTestId("verify-progress")).not.toBeInTheDocument();
+  });
+
   it("explains the recovery key and making a new one in one section, with what the user must know", () => {
     setup();
     expect(screen.queryByRole("heading", { name: "Re-encrypt with a new key" })).not.toBeInTheDocument();
