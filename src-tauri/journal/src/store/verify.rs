@@ -26,9 +26,9 @@ use crate::store::keyfile::DataKey;
 /// Operations between calls of the progress handler.
 const STEP: i32 = 64;
 /// About how many units of work (pages walked plus operations run) a whole structure check makes
-/// per page (measured on journals of 10,000 and 100,000 notes; see docs/benchmarks.md). Only the
+/// per page (measured: 114 at 10,000 notes, 110 at 100,000; see docs/benchmarks.md). Only the
 /// bar's pace depends on it.
-const WORK_PER_PAGE: f64 = 1.6;
+const WORK_PER_PAGE: f64 = 112.0;
 /// The share of the bar given to the page check, which reports nothing while it runs.
 const SEALS_SHARE: f64 = 0.3;
 
@@ -120,7 +120,9 @@ impl VerifyJob {
             stage: VerifyStage::Seals,
             fraction: 0.0,
         });
+        let started = std::time::Instant::now();
         let mut problems = count_problems(&conn, "PRAGMA cipher_integrity_check")?;
+        let seals = started.elapsed();
         if cancel.load(Ordering::Relaxed) {
             return Err(stopped());
         }
@@ -136,7 +138,7 @@ impl VerifyJob {
                 counted.fetch_add(1, Ordering::Relaxed);
                 asked.load(Ordering::Relaxed)
             }),
-        );
+        )?;
         let expected = (pages.max(1) as f64 * WORK_PER_PAGE / f64::from(STEP)).max(1.0);
         let finished = AtomicBool::new(false);
         let structure = std::thread::scope(|scope| {
@@ -157,13 +159,15 @@ impl VerifyJob {
             finished.store(true, Ordering::Release);
             counted
         });
-        conn.progress_handler(0, None::<fn() -> bool>);
-        // MJ_VERIFY_TRACE=1 prints the work done per page (numbers only), to set WORK_PER_PAGE.
+        conn.progress_handler(0, None::<fn() -> bool>)?;
+        // MJ_VERIFY_TRACE=1 prints the work per page and the time of each part (numbers only), to set
+        // WORK_PER_PAGE and SEALS_SHARE.
         if std::env::var_os("MJ_VERIFY_TRACE").is_some() {
             let work = calls.load(Ordering::Relaxed) as f64 * f64::from(STEP);
             eprintln!(
-                "verify: {pages} pages, {:.2} work per page",
-                work / pages.max(1) as f64
+                "verify: {pages} pages, {:.2} work per page; seals {seals:.2?}, in all {:.2?}",
+                work / pages.max(1) as f64,
+                started.elapsed()
             );
         }
         if stop.load(Ordering::Relaxed) || cancel.load(Ordering::Relaxed) {

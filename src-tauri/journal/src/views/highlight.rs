@@ -23,19 +23,39 @@ pub(crate) struct Needle {
     pub prefix: bool,
 }
 
-/// A token of the text: where it is (byte offsets) and its folded form.
+/// A token of the text: where it is (byte offsets) and its folded form when it is not plain
+/// ASCII (an ASCII word is compared ignoring case, without a copy: most words of most notes).
 struct Token {
     start: usize,
     end: usize,
-    folded: String,
+    folded: Option<String>,
+}
+
+impl Token {
+    /// Whether this token is `want` (folded), or starts with it for a prefix.
+    fn is(&self, text: &str, want: &str, prefix: bool) -> bool {
+        let have = self
+            .folded
+            .as_deref()
+            .unwrap_or(&text[self.start..self.end]);
+        if prefix {
+            have.len() >= want.len()
+                && have.as_bytes()[..want.len()].eq_ignore_ascii_case(want.as_bytes())
+        } else {
+            have.eq_ignore_ascii_case(want)
+        }
+    }
 }
 
 fn is_token_char(c: char) -> bool {
     c.is_alphanumeric() || is_combining_mark(c) || matches!(c, '\u{E000}'..='\u{F8FF}')
 }
 
-/// Lower case without accents, as the index compares words.
+/// Lower case without accents, as the index compares words (plain ASCII, most words, directly).
 pub(crate) fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     word.nfd()
         .filter(|c| !is_combining_mark(*c))
         .flat_map(char::to_lowercase)
@@ -43,40 +63,46 @@ pub(crate) fn fold(word: &str) -> String {
 }
 
 fn tokens(text: &str) -> Vec<Token> {
+    let token = |start: usize, end: usize| {
+        let word = &text[start..end];
+        Token {
+            start,
+            end,
+            folded: (!word.is_ascii()).then(|| fold(word)),
+        }
+    };
     let mut out = Vec::new();
     let mut start = None;
     for (i, c) in text.char_indices() {
         match (is_token_char(c), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
-                out.push(Token {
-                    start: s,
-                    end: i,
-                    folded: fold(&text[s..i]),
-                });
+                out.push(token(s, i));
                 start = None;
             }
             _ => {}
         }
     }
     if let Some(s) = start {
-        out.push(Token {
-            start: s,
-            end: text.len(),
-            folded: fold(&text[s..]),
-        });
+        out.push(token(s, text.len()));
     }
     out
 }
 
 /// The needles of a word or phrase as typed (already split on `"` by the caller).
 pub(crate) fn needle(text: &str, prefix: bool) -> Option<Needle> {
-    let tokens: Vec<String> = tokens(text).into_iter().map(|t| t.folded).collect();
+    let tokens: Vec<String> = tokens(text)
+        .into_iter()
+        .map(|t| {
+            t.folded
+                .unwrap_or_else(|| text[t.start..t.end].to_ascii_lowercase())
+        })
+        .collect();
     (!tokens.is_empty()).then_some(Needle { tokens, prefix })
 }
 
 /// Where each needle matches in `tokens`: (first token, last token, which needle), in order.
-fn matches(tokens: &[Token], needles: &[Needle]) -> Vec<(usize, usize, usize)> {
+fn matches(text: &str, tokens: &[Token], needles: &[Needle]) -> Vec<(usize, usize, usize)> {
     let mut found = Vec::new();
     for i in 0..tokens.len() {
         for (which, needle) in needles.iter().enumerate() {
@@ -84,14 +110,11 @@ fn matches(tokens: &[Token], needles: &[Needle]) -> Vec<(usize, usize, usize)> {
             if i + n > tokens.len() {
                 continue;
             }
-            let hit = needle.tokens.iter().enumerate().all(|(k, want)| {
-                let have = &tokens[i + k].folded;
-                if needle.prefix && k == n - 1 {
-                    have.starts_with(want.as_str())
-                } else {
-                    have == want
-                }
-            });
+            let hit = needle
+                .tokens
+                .iter()
+                .enumerate()
+                .all(|(k, want)| tokens[i + k].is(text, want, needle.prefix && k == n - 1));
             if hit {
                 found.push((i, i + n - 1, which));
             }
@@ -144,7 +167,7 @@ fn marked(
 /// The whole text with its matches marked (a title).
 pub(crate) fn highlight(text: &str, needles: &[Needle]) -> String {
     let tokens = tokens(text);
-    let found = matches(&tokens, needles);
+    let found = matches(text, &tokens, needles);
     marked(text, &tokens, &found, 0, text.len())
 }
 
@@ -156,7 +179,7 @@ pub(crate) fn snippet(text: &str, needles: &[Needle], size: usize) -> String {
     if tokens.is_empty() {
         return String::new();
     }
-    let found = matches(&tokens, needles);
+    let found = matches(text, &tokens, needles);
     let size = size.max(1);
     // The best window: the most different needles, then the most hits, then the earliest.
     let mut best = (0usize, 0usize);

@@ -4,5 +4,6 @@
 
 pub(crate) mod dashboard;
 pub(crate) mod highlight;
+pub(crate) mod prefix;
 pub(crate) mod prep;
 pub(crate) mod search;

@@ -92,18 +92,25 @@ fn terms(text: &str) -> Vec<(String, bool)> {
     terms
 }
 
+/// One term as an FTS5 string: only `"` is special inside one, and the typed text was split on it.
+fn quoted(term: &str, prefix: bool) -> String {
+    format!("\"{term}\"{}", if prefix { "*" } else { "" })
+}
+
 /// Turns typed text into a safe FTS5 query, or `None` when there is nothing to look for.
 ///
 /// Each whitespace-separated word becomes an FTS5 string, which FTS5 splits with the index's own
 /// tokenizer: "half-written", "post-op" or "Müller-Łukasiewicz" become phrases of their parts,
 /// exactly as the note's text was split when it was indexed. Only `"` is special inside a string,
-/// and the typed text is split on it first, so nothing typed can become query syntax.
+/// and the typed text is split on it first, so nothing typed can become query syntax. (`search`
+/// builds the same query, with a prefix spelled out as the words it stands for: `prefix.rs`.)
+#[cfg(test)]
 pub(crate) fn fts_query(text: &str) -> Option<String> {
     let terms = terms(text);
     (!terms.is_empty()).then(|| {
         terms
             .iter()
-            .map(|(t, prefix)| format!("\"{t}\"{}", if *prefix { "*" } else { "" }))
+            .map(|(t, prefix)| quoted(t, *prefix))
             .collect::<Vec<_>>()
             .join(" ")
     })
@@ -153,9 +160,21 @@ impl Journal {
                 "Search for something shorter.",
             ));
         }
-        let Some(fts) = fts_query(&query.text) else {
+        let terms = terms(&query.text);
+        if terms.is_empty() {
             return Ok(Vec::new());
-        };
+        }
+        let fts = terms
+            .iter()
+            .map(|(t, prefix)| {
+                if *prefix && t.chars().all(char::is_alphanumeric) {
+                    self.prefix_expression(t)
+                } else {
+                    Ok(quoted(t, *prefix))
+                }
+            })
+            .collect::<Result<Vec<_>>>()?
+            .join(" AND ");
         let mut expression = format!("{{title body}} : ({fts})");
         if let Some(mentor) = query.mentor_id {
             expression.push_str(&format!(" AND who : \"m{}\"", mentor.0));
@@ -166,19 +185,24 @@ impl Journal {
             .and_then(|d| d.succ_opt())
             .map_or(i64::MAX, |d| day_key(d) - 1);
         let limit = query.limit.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT);
+        // Without dates there is no rowid range to give FTS5; with one, it walks only that range.
+        let sql = if query.from.is_none() && query.to.is_none() {
+            "SELECT rowid FROM search_index WHERE search_index MATCH ?1
+             ORDER BY rowid DESC LIMIT ?4 OFFSET ?5"
+        } else {
+            "SELECT rowid FROM search_index
+             WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+             ORDER BY rowid DESC LIMIT ?4 OFFSET ?5"
+        };
+        let offset = query.offset.unwrap_or(0);
         let keys: Vec<i64> = self
             .conn
-            .prepare_cached(
-                "SELECT rowid FROM search_index
-                 WHERE search_index MATCH ?1 AND rowid BETWEEN ?2 AND ?3
-                 ORDER BY rowid DESC LIMIT ?4 OFFSET ?5",
-            )?
-            .query_map(
-                params![expression, from, to, limit, query.offset.unwrap_or(0)],
-                |row| row.get(0),
-            )?
+            .prepare_cached(sql)?
+            .query_map(params![expression, from, to, limit, offset], |row| {
+                row.get(0)
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        let needles: Vec<Needle> = terms(&query.text)
+        let needles: Vec<Needle> = terms
             .iter()
             .filter_map(|(t, prefix)| needle(t, *prefix))
             .collect();
