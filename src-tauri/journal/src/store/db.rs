@@ -17,7 +17,7 @@ use crate::store::migrate;
 
 /// Page cache size in KiB. SQLCipher decrypts every page it reads; a cache that holds the whole
 /// journal (which is small) keeps reads close to plain SQLite speed.
-const CACHE_KIB: i64 = 64 * 1024;
+pub(crate) const CACHE_KIB: i64 = 64 * 1024;
 
 /// How long a write waits for another process's write to finish before it reports the journal
 /// busy (a long import or restore in the other process).

@@ -28,6 +28,27 @@ describe("Unlock", () => {
     expect(onunlocked).not.toHaveBeenCalled();
   });
 
+  it("says why when unlocking takes long (a journal being updated), and not before", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      let finish: (value: unknown) => void = () => undefined;
+      mockIPC(() => new Promise((resolve) => (finish = resolve)));
+      const onunlocked = vi.fn();
+      const user = userEvent.setup({ advanceTimers: vi.advanceTimersByTime });
+      render(Unlock, { props: { onunlocked, onrecover: vi.fn() } });
+      await user.type(screen.getByLabelText("Passphrase"), "correct horse battery staple{Enter}");
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(screen.queryByTestId("unlock-slow")).not.toBeInTheDocument();
+      await vi.advanceTimersByTimeAsync(2500);
+      expect(screen.getByTestId("unlock-slow")).toHaveTextContent("backed up and reorganised once");
+      finish(null);
+      await vi.waitFor(() => expect(onunlocked).toHaveBeenCalledOnce());
+      expect(screen.queryByTestId("unlock-slow")).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("unlocks with the right passphrase and offers the recovery key path", async () => {
     const calls: Array<[string, unknown]> = [];
     mockIPC((cmd, args) => {
