@@ -5,7 +5,7 @@
 //! `Commands` map (`ui/src/bindings/Commands.ts`) that types `call(name, args)` in `ui/src/ipc.ts`.
 //! Each body is a one-liner over `AppState` and the `journal` core; behaviour lives there.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup, BackupPlace,
     BackupPreview, BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal,
@@ -310,8 +310,10 @@ commands! {
 
     fn conversation_delete(state, id: ConversationId) -> () { state.journal(|j| j.delete_conversation(id)) }
 
-    fn conversations_list(state, mentor_id: Option<MentorId>, limit: u32) -> Vec<Conversation> {
-        state.journal(|j| j.list_conversations(mentor_id, limit))
+    /// One page of finished notes, newest first, after `[occurredAt, id]` of the last one shown;
+    /// and whether older ones follow.
+    fn conversations_list(state, mentor_id: Option<MentorId>, after: Option<(NaiveDateTime, ConversationId)>) -> (Vec<Conversation>, bool) {
+        state.journal(|j| j.conversation_page(mentor_id, after))
     }
 
     fn drafts_list(state) -> Vec<Conversation> { state.journal(|j| j.list_drafts()) }

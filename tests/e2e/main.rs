@@ -13,6 +13,7 @@ mod categories;
 mod daily_loop;
 mod goals;
 mod locking;
+mod long_lists;
 mod plaintext;
 mod reading;
 mod readme;

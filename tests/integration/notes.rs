@@ -2,8 +2,8 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use journal::{
-    ActionItemFilter, ActionItemInput, ActionStatus, Channel, ConversationInput, ErrorCode,
-    Journal, MentorId, MentorInput, Owner, SearchKind, SearchQuery, Vault,
+    ActionItemFilter, ActionItemInput, ActionStatus, Channel, ConversationId, ConversationInput,
+    ErrorCode, Journal, MentorId, MentorInput, Owner, SearchKind, SearchQuery, Vault,
 };
 
 use crate::{fast_kdf, passphrase};
@@ -437,4 +437,138 @@ fn search_over_five_thousand_notes() {
             "query syntax in the input is inert: {typed:?} finds only notes with all its words"
         );
     }
+}
+
+/// Every page of a timeline, walked as the mentor page walks it: each from the last note shown.
+fn walk_pages(journal: &Journal, mentor: Option<MentorId>) -> (Vec<ConversationId>, usize) {
+    let mut seen = Vec::new();
+    let mut pages = 0;
+    let mut after = None;
+    loop {
+        let (page, more) = journal.conversation_page(mentor, after).unwrap();
+        pages += 1;
+        assert!(
+            more || page.len() <= 50,
+            "a last page is never longer than a page"
+        );
+        if let Some(last) = page.last() {
+            after = Some((last.occurred_at, last.id));
+        }
+        seen.extend(page.iter().map(|c| c.id));
+        if !more {
+            return (seen, pages);
+        }
+        assert!(
+            !page.is_empty(),
+            "a page that says more follows is not empty"
+        );
+    }
+}
+
+#[test]
+fn paging_a_timeline_returns_every_note_once_newest_first_even_many_at_one_moment() {
+    let (_dir, journal, mentor) = journal_with_mentor();
+    let other = journal
+        .add_mentor(&MentorInput::named("Dr. Tomasz Wierzbicki"))
+        .unwrap()
+        .id;
+    // 130 notes on 3 days, written in no date order; 70 of them at the very same moment, so
+    // page boundaries fall inside a run that only the id can order. Drafts and another
+    // mentor's notes are mixed in and must not show.
+    let days = ["2025-03-02", "2025-01-15", "2025-02-10"];
+    let mut expected = Vec::new();
+    for i in 0..130 {
+        let day = if i % 13 < 7 { days[0] } else { days[1 + i % 2] };
+        let saved = journal
+            .add_conversation(
+                &ConversationInput {
+                    occurred_at: Some(at(day)),
+                    ..note(mentor, &format!("note {i}"))
+                },
+                false,
+            )
+            .unwrap();
+        expected.push((saved.occurred_at, saved.id.0));
+        if i % 10 == 0 {
+            journal
+                .add_conversation(&note(mentor, &format!("draft {i}")), true)
+                .unwrap();
+            journal
+                .add_conversation(
+                    &ConversationInput {
+                        occurred_at: Some(at(day)),
+                        ..note(other, &format!("other {i}"))
+                    },
+                    false,
+                )
+                .unwrap();
+        }
+    }
+    expected.sort_by(|a, b| b.cmp(a));
+    let expected: Vec<ConversationId> = expected
+        .into_iter()
+        .map(|(_, id)| ConversationId(id))
+        .collect();
+
+    let (seen, pages) = walk_pages(&journal, Some(mentor));
+    assert_eq!(
+        seen, expected,
+        "the pages together are the mentor's finished notes, each once, newest first and by id within a moment"
+    );
+    assert_eq!(pages, 3, "130 notes are three pages of 50");
+
+    let (all, _) = walk_pages(&journal, None);
+    assert_eq!(
+        all.len(),
+        130 + 13,
+        "all mentors' finished notes, no drafts"
+    );
+    let first = journal.conversation_page(None, None).unwrap().0;
+    assert_eq!(
+        first.iter().map(|c| c.id).collect::<Vec<_>>(),
+        journal
+            .list_conversations(None, 50)
+            .unwrap()
+            .iter()
+            .map(|c| c.id)
+            .collect::<Vec<_>>(),
+        "the first page is what the newest-50 list was"
+    );
+}
+
+#[test]
+fn paging_says_no_more_on_a_full_last_page_and_walks_on_past_a_deleted_note() {
+    let (_dir, journal, mentor) = journal_with_mentor();
+    for i in 0..100 {
+        journal
+            .add_conversation(
+                &ConversationInput {
+                    occurred_at: Some(at("2025-05-01")),
+                    ..note(mentor, &format!("note {i}"))
+                },
+                false,
+            )
+            .unwrap();
+    }
+    let (first, more) = journal.conversation_page(Some(mentor), None).unwrap();
+    assert!(more, "50 of 100 shown: more follow");
+    let last = first.last().unwrap();
+    // The last note shown goes (deleted in another window, or by `mj`) before the next page.
+    journal.delete_conversation(last.id).unwrap();
+    let (second, more) = journal
+        .conversation_page(Some(mentor), Some((last.occurred_at, last.id)))
+        .unwrap();
+    assert_eq!(second.len(), 50, "the other 50 notes, none skipped");
+    assert!(
+        !more,
+        "a last page that is exactly full says so: no empty page is promised"
+    );
+    assert!(
+        second.iter().all(|c| c.id.0 < last.id.0),
+        "the next page starts after the key it was given"
+    );
+    let (none, more) = journal
+        .conversation_page(Some(mentor), Some((second[49].occurred_at, second[49].id)))
+        .unwrap();
+    assert!(none.is_empty() && !more);
 }

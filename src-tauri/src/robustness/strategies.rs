@@ -253,11 +253,12 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             // key, a deleted note's too (the walk goes on past it).
             (
                 "after",
-                opt(
-                    (unchecked(moment()), unchecked(id(&w.conversations, g.conversation)))
-                        .prop_map(|((at, _), (id, _))| (json!([at, id]), true))
-                        .boxed(),
-                ),
+                opt((
+                    unchecked(moment()),
+                    unchecked(id(&w.conversations, g.conversation)),
+                )
+                    .prop_map(|((at, _), (id, _))| (json!([at, id]), true))
+                    .boxed()),
             ),
         ]),
         "action_items_list" => case(vec![(

@@ -117,7 +117,7 @@ export type Commands = {
   conversation_update: { args: { id: ConversationId; conversation: ConversationInput; draft: boolean }; result: Conversation };
   conversation_get: { args: { id: ConversationId }; result: Conversation };
   conversation_delete: { args: { id: ConversationId }; result: null };
-  conversations_list: { args: { mentorId: MentorId | null; limit: number }; result: Array<Conversation> };
+  conversations_list: { args: { mentorId: MentorId | null; after: [string, ConversationId] | null }; result: [Array<Conversation>, boolean] };
   drafts_list: { args: {}; result: Array<Conversation> };
   markdown_preview: { args: { body: string }; result: string };
   action_items_list: { args: { filter: ActionItemFilter }; result: Array<ActionItem> };

@@ -62,6 +62,10 @@ pub struct ConversationInput {
 
 const MAX_TAKEAWAYS: usize = 50;
 
+/// Notes on one page of a timeline: a screenful or two, so a mentor page opens at once however
+/// many notes there are, and scrolling on asks for the next page.
+pub const CONVERSATION_PAGE: u32 = 50;
+
 struct Checked {
     mentor: MentorId,
     occurred_at: NaiveDateTime,
@@ -203,7 +207,8 @@ impl Journal {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Finished conversations, newest first; for one mentor or all.
+    /// The newest `limit` finished conversations; for one mentor or all. Screens that list a
+    /// mentor's notes page through them with [`Journal::conversation_page`] instead.
     pub fn list_conversations(
         &self,
         mentor: Option<MentorId>,
@@ -219,6 +224,44 @@ impl Journal {
             c.takeaways = self.takeaways(c.id)?;
         }
         Ok(list)
+    }
+
+    /// One page of finished conversations, newest first, and whether older ones follow.
+    ///
+    /// `after` is the last note already shown, as `(occurred_at, id)`: the page holds the notes
+    /// that sort after it (keyset paging), so a note written meanwhile never shifts a page and
+    /// notes at the same moment keep one order, by id. Taking the key rather than looking the id
+    /// up keeps the walk going when that note was deleted or re-dated in the meantime.
+    pub fn conversation_page(
+        &self,
+        mentor: Option<MentorId>,
+        after: Option<(NaiveDateTime, ConversationId)>,
+    ) -> Result<(Vec<Conversation>, bool)> {
+        let (at, id) = after.map_or((None, None), |(at, id)| (Some(at), Some(id.0)));
+        // A statement per case rather than `?1 IS NULL OR ...`, so each can walk its index
+        // backwards from the key and stop after one page, however deep into the notes it is.
+        let mut filter = String::from("is_draft = 0");
+        if mentor.is_some() {
+            filter.push_str(" AND mentor_id = ?1");
+        }
+        if after.is_some() {
+            filter.push_str(" AND (occurred_at, id) < (?2, ?3)");
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM conversations WHERE {filter}
+             ORDER BY occurred_at DESC, id DESC LIMIT ?4"
+        ))?;
+        let rows = stmt.query_map(
+            params![mentor.map(|m| m.0), at, id, CONVERSATION_PAGE + 1],
+            row_to_conversation,
+        )?;
+        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let more = list.len() > CONVERSATION_PAGE as usize;
+        list.truncate(CONVERSATION_PAGE as usize);
+        for c in &mut list {
+            c.takeaways = self.takeaways(c.id)?;
+        }
+        Ok((list, more))
     }
 
     /// Unfinished drafts, most recently touched first, so the app can offer to resume them.

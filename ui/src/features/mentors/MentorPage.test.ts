@@ -6,6 +6,8 @@ import MentorPage from "./MentorPage.svelte";
 import type { Mentor } from "../../bindings/Mentor";
 import type { MentorStatus } from "../../bindings/MentorStatus";
 import { mentor } from "../../test/fixtures";
+import { conversation } from "../notes/fixtures";
+import type { Conversation } from "../../bindings/Conversation";
 import { todayIso } from "../../lib/format";
 
 /** A mentor page whose core allows the changes in `next`; records what `mentor_set_status` gets. */
@@ -26,8 +28,9 @@ function setup(status: MentorStatus, next: MentorStatus[], impact = { conversati
       }
       case "mentors_list":
       case "mentor_history":
-      case "outreach_list":
       case "conversations_list":
+        return [[], false];
+      case "outreach_list":
       case "action_items_list":
       case "mentor_introductions":
       case "focus_areas_list":
@@ -112,5 +115,67 @@ describe("MentorPage facts", () => {
     await screen.findByTestId("mentor-page-name");
     expect(document.body).toHaveTextContent("How it began We found each other");
     expect(document.body).not.toHaveTextContent(/Organic/);
+  });
+});
+
+describe("MentorPage timeline", () => {
+  /** A core with `total` notes, newest first, answering pages of 50 after the key it is given. */
+  function withNotes(total: number) {
+    const notes: Conversation[] = Array.from({ length: total }, (_, i) =>
+      conversation({
+        id: total - i,
+        title: `Note ${total - i}`,
+        occurredAt: `2026-11-${String(30 - Math.floor(i / 10)).padStart(2, "0")}T09:00:00`,
+      }),
+    );
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => {
+      switch (cmd) {
+        case "mentor_get":
+          return mentor();
+        case "conversations_list": {
+          const after = (args as { after: [string, number] | null }).after;
+          asked.push(after);
+          const from = after === null ? 0 : notes.findIndex((n) => n.id === after[1]) + 1;
+          return [notes.slice(from, from + 50), from + 50 < notes.length];
+        }
+        case "mentors_list":
+        case "mentor_history":
+        case "outreach_list":
+        case "action_items_list":
+        case "mentor_introductions":
+          return [];
+      }
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(MentorPage, { props: { id: 1 } });
+    return { asked, user: userEvent.setup() };
+  }
+  const titles = () => screen.queryAllByTestId("timeline-entry").map((e) => e.querySelector("strong")?.textContent);
+
+  it("shows the first page, asks for the next after the last note shown, and appends it", async () => {
+    const { asked, user } = withNotes(70);
+    await expect.poll(titles).toHaveLength(50);
+    expect(screen.getByTestId("timeline-count")).toHaveTextContent("Newest 50 notes shown; older ones load as you scroll.");
+    await user.click(screen.getByTestId("timeline-more"));
+    await expect.poll(titles).toHaveLength(70);
+    expect(asked).toEqual([null, ["2026-11-26T09:00:00", 21]]);
+    expect(titles()).toEqual(Array.from({ length: 70 }, (_, i) => `Note ${70 - i}`));
+    expect(screen.queryByTestId("timeline-more"), "no more to show once the core says so").not.toBeInTheDocument();
+    expect(screen.getByTestId("timeline-count")).toHaveTextContent("All 70 notes.");
+  });
+
+  it("offers no more when the first page is all there is", async () => {
+    const { asked } = withNotes(12);
+    await expect.poll(titles).toHaveLength(12);
+    expect(screen.queryByTestId("timeline-more")).not.toBeInTheDocument();
+    expect(screen.getByTestId("timeline-count")).toHaveTextContent("All 12 notes.");
+    expect(asked).toEqual([null]);
+  });
+
+  it("keeps the empty state when there are no notes", async () => {
+    withNotes(0);
+    expect(await screen.findByText(/No conversations logged yet/)).toBeInTheDocument();
+    expect(screen.queryByTestId("mentor-timeline")).not.toBeInTheDocument();
   });
 });

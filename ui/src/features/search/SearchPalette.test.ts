@@ -50,3 +50,57 @@ describe("SearchPalette", () => {
     expect(nav.searchOpen).toBe(false);
   });
 });
+
+describe("SearchPalette paging", () => {
+  it("says how many are shown, reads the next page from where the last ended, and offers no more after the last", async () => {
+    Element.prototype.scrollIntoView ??= () => undefined;
+    const all = Array.from({ length: 60 }, (_, i) => hit("conversation", 100 - i, `Rounds ${i + 1}`));
+    const asked: Array<{ limit: number | null; offset: number | null }> = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "mentors_list") return [];
+      const { limit, offset } = (args as { query: { limit: number; offset: number } }).query;
+      asked.push({ limit, offset });
+      return all.slice(offset, offset + limit);
+    });
+    const user = userEvent.setup();
+    render(SearchPalette);
+    nav.searchOpen = true;
+    const input = await screen.findByTestId("search-input");
+    await user.type(input, "rounds");
+    const results = screen.getByTestId("search-results");
+    await expect.poll(() => within(results).queryAllByRole("option").length).toBe(50);
+    expect(screen.getByTestId("search-count")).toHaveTextContent("Newest 50 results shown; more load as you scroll.");
+    expect(asked.at(-1), "one more than a page, to know whether another follows").toEqual({ limit: 51, offset: 0 });
+
+    // The arrow keys past the last result shown read the next page instead of wrapping round.
+    for (let i = 0; i < 49; i++) await user.keyboard("{ArrowDown}");
+    expect(input).toHaveAttribute("aria-activedescendant", "search-hit-conversation-51");
+    await user.keyboard("{ArrowDown}");
+    await expect.poll(() => within(results).queryAllByRole("option").length).toBe(60);
+    expect(asked.at(-1)).toEqual({ limit: 51, offset: 50 });
+    expect(input, "the mark stays on the result it was on").toHaveAttribute("aria-activedescendant", "search-hit-conversation-51");
+    await user.keyboard("{ArrowDown}");
+    expect(input).toHaveAttribute("aria-activedescendant", "search-hit-conversation-50");
+    expect(screen.getByTestId("search-count")).toHaveTextContent("60 results.");
+    expect(screen.queryByTestId("search-more")).not.toBeInTheDocument();
+  });
+
+  it("asks for the next page with Show more", async () => {
+    const all = Array.from({ length: 51 }, (_, i) => hit("goal", i + 1, `Goal ${i + 1}`));
+    const offsets: number[] = [];
+    mockIPC((cmd, args) => {
+      if (cmd === "mentors_list") return [];
+      const { limit, offset } = (args as { query: { limit: number; offset: number } }).query;
+      offsets.push(offset);
+      return all.slice(offset, offset + limit);
+    });
+    const user = userEvent.setup();
+    render(SearchPalette);
+    nav.searchOpen = true;
+    await user.type(await screen.findByTestId("search-input"), "goal");
+    await user.click(await screen.findByTestId("search-more"));
+    await expect.poll(() => screen.queryAllByTestId("search-hit").length).toBe(51);
+    expect(offsets.filter((o) => o > 0)).toEqual([50]);
+    expect(screen.getByTestId("search-count")).toHaveTextContent("51 results.");
+  });
+});
