@@ -23,7 +23,20 @@ pub fn run() {
     }
     let context = tauri::generate_context!();
     let dev_url = context.config().build.dev_url.clone();
-    let result = tauri::Builder::default()
+    let dir_override = data_dir_override();
+    // Registered first, so a second launch hands over before it builds a window or opens anything.
+    let mut builder = tauri::Builder::default().plugin(single_instance(dir_override.as_deref()));
+    // Window state lives in the user's config folder, shared by every journal: a journal named by
+    // `MENTOR_JOURNAL_DIR` (the tests, a throwaway journal) starts at the configured size and
+    // leaves the user's remembered geometry alone.
+    if dir_override.is_none() {
+        builder = builder.plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(WINDOW_STATE)
+                .build(),
+        );
+    }
+    let result = builder
         .plugin(navigation::guard(dev_url))
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
@@ -46,9 +59,57 @@ pub fn run() {
     }
 }
 
+/// What the window-state plugin keeps (in the config folder, `.window-state.json`): the window's
+/// geometry and nothing else. The title is not among the flags, so nothing from the journal is
+/// stored; visibility and decorations are left to the app.
+const WINDOW_STATE: tauri_plugin_window_state::StateFlags =
+    tauri_plugin_window_state::StateFlags::SIZE
+        .union(tauri_plugin_window_state::StateFlags::POSITION)
+        .union(tauri_plugin_window_state::StateFlags::MAXIMIZED);
+
+fn data_dir_override() -> Option<PathBuf> {
+    std::env::var_os(DATA_DIR_ENV)
+        .filter(|dir| !dir.is_empty())
+        .map(PathBuf::from)
+}
+
+/// One window per journal: a second launch on the same journal asks the running one (over the
+/// D-Bus session bus) to show and focus its window, then exits. The plugin keys the instance on a
+/// D-Bus name, by default the app identifier; a journal named by `MENTOR_JOURNAL_DIR` (tests, a
+/// throwaway journal) gets a name of its own, so launches on different journals never hand off to
+/// each other. Without a session bus the plugin lets every launch start normally.
+fn single_instance(
+    dir_override: Option<&std::path::Path>,
+) -> tauri::plugin::TauriPlugin<tauri::Wry> {
+    let builder = tauri_plugin_single_instance::Builder::new().callback(|app, _argv, _cwd| {
+        if let Some(window) = app.get_webview_window("main") {
+            let _ = window.unminimize();
+            let _ = window.show();
+            let _ = window.set_focus();
+        }
+    });
+    match dir_override {
+        Some(dir) => {
+            use std::hash::{Hash, Hasher};
+            let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            let mut hasher = std::hash::DefaultHasher::new();
+            dir.hash(&mut hasher);
+            builder
+                .dbus_id(format!(
+                    "org.mentorjournal.desktop.j{:016x}",
+                    hasher.finish()
+                ))
+                .build()
+        }
+        None => builder.build(),
+    }
+}
+
+/// The default journal folder comes from the app identifier (`~/.local/share/<identifier>/journal`),
+/// never from where the binary is, so a packaged and a built app share one journal.
 fn journal_dir(app: &tauri::AppHandle) -> tauri::Result<PathBuf> {
-    match std::env::var_os(DATA_DIR_ENV) {
-        Some(dir) if !dir.is_empty() => Ok(PathBuf::from(dir)),
-        _ => Ok(app.path().app_data_dir()?.join("journal")),
+    match data_dir_override() {
+        Some(dir) => Ok(dir),
+        None => Ok(app.path().app_data_dir()?.join("journal")),
     }
 }

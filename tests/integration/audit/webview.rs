@@ -33,7 +33,9 @@ pub(super) const CSP: &[(&str, &[&str])] = &[
 /// lock event, closing its own window (Ctrl+Q quits after locking), the native file and folder
 /// choosers (the second place for backups, a file to import) and the native save dialog (where an
 /// export goes); a chosen path goes to the core, which checks it. The app's own commands
-/// need no permission (build.rs declares no app manifest).
+/// need no permission (build.rs declares no app manifest). The single-instance and window-state
+/// plugins work from Rust alone (D-Bus, the window's own events), so none of their commands
+/// (`window-state:allow-save-window-state`, ...) is granted: the page cannot read or move them.
 pub(super) const PERMISSIONS: &[&str] = &[
     "core:event:allow-listen",
     "core:event:allow-unlisten",
