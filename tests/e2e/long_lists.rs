@@ -7,8 +7,8 @@
 //! asserted (benchmarks are reports); what is asserted is that nothing is hidden.
 
 use crate::support::{
-    MENTORS, Outcome, PASSPHRASE, TauriDriver, built_app, check, click, el, in_session, screenshot,
-    unlock, wait_text,
+    MENTORS, Outcome, PASSPHRASE, TauriDriver, built_app, check, click, el, in_session, press,
+    screenshot, type_into, unlock, wait_text,
 };
 use chrono::{Days, NaiveDate};
 use journal::{ActionItemInput, ConversationInput, MentorInput, Passphrase, Vault};
@@ -190,7 +190,27 @@ async fn long_lists(d: &WebDriver) -> Outcome {
         "only the rows near the viewport are in the page: {mounted} of {NOTES}"
     );
     println!("timeline rows mounted at the end: {mounted} of {NOTES}");
+    d.execute(
+        "const main = document.querySelector('main.content'); main.scrollTop = main.scrollHeight;",
+        vec![],
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(300)).await;
     screenshot(d, "long-lists-mentor-end").await?;
+
+    // Search: every note mentions "case"; the first page says more follow, scrolling the
+    // results reads the next.
+    click(d, "nav-search").await?;
+    type_into(d, "search-input", "case").await?;
+    wait_text(d, "[data-testid='search-count']", "Newest 50").await?;
+    screenshot(d, "long-lists-search").await?;
+    d.execute(
+        "const box = document.querySelector(\"[data-testid='search-results']\"); box.scrollTop = box.scrollHeight;",
+        vec![],
+    )
+    .await?;
+    wait_text(d, "[data-testid='search-count']", "Newest 100").await?;
+    press(d, Key::Escape).await?;
 
     // 20,000 open action items on one screen.
     let mut opens = Vec::new();
