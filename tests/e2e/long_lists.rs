@@ -237,6 +237,20 @@ async fn long_lists(d: &WebDriver) -> Outcome {
         opens.iter().map(|t| t.round()).collect::<Vec<_>>(),
         median(opens.clone())
     );
+    // How much of that is the core and IPC: the same call, from the page, with nothing rendered.
+    let ipc = d
+        .execute(
+            "const t0 = performance.now();
+             await window.__TAURI_INTERNALS__.invoke('action_items_list', {
+               filter: { status: 'open', mentorId: null, conversationId: null, goalId: null } });
+             return performance.now() - t0;",
+            vec![],
+        )
+        .await?;
+    println!(
+        "action_items_list for 20,000 items alone (core, JSON, IPC): {:.0} ms",
+        ipc.json().as_f64().unwrap_or(f64::NAN)
+    );
     click(d, "nav-actions").await?;
     el(d, "action-item").await?;
     d.execute(

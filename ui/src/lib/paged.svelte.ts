@@ -13,7 +13,8 @@ export interface Page<T, C> {
 }
 
 export class Paged<T, C> {
-  items = $state<T[]>([]);
+  /** Replaced whole on every page (never changed in place), so no deep proxy is made. */
+  items = $state.raw<T[]>([]);
   /** The core has rows after the last one shown. */
   more = $state(false);
   /** A page is on its way. */
