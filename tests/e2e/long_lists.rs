@@ -154,6 +154,22 @@ async fn long_lists(d: &WebDriver) -> Outcome {
     println!("timeline rows mounted after opening: {mounted} of 50 loaded");
     screenshot(d, "long-lists-mentor-top").await?;
 
+    // Tab walks the notes one by one, though only those near the viewport are mounted: the
+    // focused row scrolls into view and the rows after it are mounted in time.
+    d.execute(
+        "document.querySelector(\"[data-testid='timeline-entry']\").focus();",
+        vec![],
+    )
+    .await?;
+    for _ in 0..30 {
+        press(d, Key::Tab).await?;
+    }
+    let focused = d.active_element().await?.text().await?;
+    check!(
+        focused.contains(&format!("Note {:04}", NOTES - 30)),
+        "30 Tabs from the newest note reach the 31st newest: {focused:?}"
+    );
+
     // Scrolling on reads every page, to the oldest note: nothing is capped.
     let started = Instant::now();
     let deadline = started + Duration::from_secs(300);
