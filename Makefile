@@ -4,6 +4,10 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
 APP        := target/debug/mentor-journal
+# The release package `make bundle` builds. Tauri's bundler names the file after the product name,
+# space and all (the package inside is `mentor-journal`), so every recipe quotes it.
+VERSION    := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' src-tauri/tauri.conf.json)
+DEB        := target/release/bundle/deb/Mentor Journal_$(VERSION)_$(shell dpkg --print-architecture).deb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := build-essential pkg-config perl libwebkit2gtk-4.1-dev
 # Every program a test or a make target spawns is listed once, in tests/tools.txt, with its source.
@@ -22,7 +26,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps ui build run dev test lint rust-test bindings-check ui-check ui-test e2e soak bench screenshot docs-screenshots clean supply-chain
+.PHONY: help deps test-deps ui build run dev test lint bundle install uninstall package-test icons rust-test bindings-check ui-check ui-test e2e soak bench screenshot docs-screenshots clean supply-chain
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -56,6 +60,40 @@ build: ui ## Build the desktop app (debug, UI embedded)
 
 run: build ## Install what is missing, build and open the app
 	./$(APP)
+
+# Tauri's bundler (npm's @tauri-apps/cli, a prebuilt binary) runs the release build of the app with
+# the UI embedded and packs it with mj, the icons, the desktop entry and the AppStream metadata
+# (src-tauri/tauri.conf.json > bundle). mj is built first: the bundler only copies it.
+bundle: ui ## Build the release .deb (the app and mj) into target/release/bundle/deb
+	cargo build --release --locked -p mj
+	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb
+	@ls -l "$(DEB)"
+
+install: ## Install the .deb that make bundle built (mentor-journal and mj on the PATH)
+	@[ -f "$(DEB)" ] || { echo "$(DEB) is missing: run make bundle first"; exit 1; }
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "./$(DEB)"
+
+uninstall: ## Remove the installed package (the journal itself stays where it is)
+	$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq mentor-journal
+
+# The smoke e2e against the installed binary: a packaging mistake (a missing asset, a wrong path)
+# fails here and not on a user's machine. The two tests create a journal, lock and unlock it
+# (wrong passphrase, restart, recovery key) and write a note that survives a restart.
+package-test: test-deps bundle install ## Build and install the .deb, then run a smoke e2e on /usr/bin/mentor-journal
+	desktop-file-validate "/usr/share/applications/Mentor Journal.desktop"
+	appstreamcli validate --no-net /usr/share/metainfo/org.mentorjournal.desktop.metainfo.xml
+	/usr/bin/mj --version
+	cargo build --workspace --all-targets
+	$(E2E_ENV) MENTOR_JOURNAL_APP=/usr/bin/mentor-journal xvfb-run -a --server-args="-screen 0 1280x900x24" \
+	  cargo test --workspace --features mentor-journal-tests/e2e --test e2e -- --nocapture --test-threads=1 \
+	  create_lock_unlock_restart_and_recover daily_capture_loop_survives_a_restart
+
+# The PNGs the package needs, from the SVG source (the bundler reads the list in tauri.conf.json).
+icons: deps ## Regenerate src-tauri/icons/*.png from src-tauri/icons/icon.svg
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	cd ui && npx --no-install tauri icon ../src-tauri/icons/icon.svg -o "$$tmp" >/dev/null && \
+	for f in 32x32 64x64 128x128 icon; do cp "$$tmp/$$f.png" ../src-tauri/icons/; done; \
+	cp "$$tmp/128x128@2x.png" ../src-tauri/icons/256x256.png
 
 dev: deps ## Run against the Vite dev server with hot reload
 	cd ui && npm run dev & trap 'kill %1' EXIT; cargo run -p mentor-journal --no-default-features
