@@ -26,7 +26,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps ui build run dev test lint bundle install uninstall package-test icons rust-test bindings-check ui-check ui-test e2e soak bench screenshot docs-screenshots clean supply-chain
+.PHONY: help deps test-deps ui build run dev test lint bundle install uninstall package-test icons rust-test bindings-check ui-check ui-test e2e soak bench bench-mj screenshot docs-screenshots clean supply-chain
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -151,8 +151,13 @@ soak: ## The security and durability loops at full counts (200 wrong passphrases
 	MJ_SOAK=1 cargo test --workspace --test integration security -- --nocapture --test-threads=1
 	MJ_SOAK=1 cargo test --workspace --test integration backups_killed -- --nocapture --test-threads=1
 
-bench: ## Criterion benchmarks of the core (reports in target/criterion)
+bench: ## Criterion benchmarks of the core, then mj against jrnl (figures for docs/benchmarks.md)
 	cargo bench -p journal
+	$(MAKE) --no-print-directory bench-mj
+
+bench-mj: ## One search as a whole process: mj against jrnl 4.6 (installed from PyPI into target/)
+	cargo build --release -p mj
+	python3 src-tauri/cli/bench/jrnl_vs_mj.py
 
 screenshot: build ## Open the app under Xvfb on a throwaway journal and save screenshots/app.png
 	@mkdir -p screenshots
