@@ -91,14 +91,14 @@ package-test: test-deps bundle install ## Build and install the .deb, then run a
 # The PNGs the package needs, from the SVG source (the bundler reads the list in tauri.conf.json).
 icons: deps ## Regenerate src-tauri/icons/*.png from src-tauri/icons/icon.svg
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	cd ui && npx --no-install tauri icon ../src-tauri/icons/icon.svg -o "$$tmp" >/dev/null && \
+	cd ui && { out=$$(npx --no-install tauri icon ../src-tauri/icons/icon.svg -o "$$tmp" 2>&1) || { echo "$$out"; exit 1; }; } && \
 	for f in 32x32 64x64 128x128 icon; do cp "$$tmp/$$f.png" ../src-tauri/icons/; done; \
 	cp "$$tmp/128x128@2x.png" ../src-tauri/icons/256x256.png
 
 dev: deps ## Run against the Vite dev server with hot reload
 	cd ui && npm run dev & trap 'kill %1' EXIT; cargo run -p mentor-journal --no-default-features
 
-test: test-deps lint supply-chain rust-test bindings-check ui-check ui-test e2e ## Run every test layer (installs first)
+test: test-deps lint supply-chain rust-test bindings-check ui-check ui-test e2e package-test ## Run every test layer (installs first), then the .deb installed and smoke-tested
 	@echo "All test layers passed."
 
 lint: ui ## rustfmt and clippy (warnings are errors); prettier and eslint for the UI
