@@ -221,9 +221,12 @@ impl Journal {
                     row.get::<_, String>(3)?,
                 ))
             });
-            // An index row whose item is gone would be a bug in the triggers; skip, never fail.
-            let Ok((mentor_id, happened, title, body)) = row else {
-                continue;
+            // An index row whose item is gone would be a bug in the triggers: skip it rather
+            // than fail the search. Any other failure (a damaged page) is the caller's to hear.
+            let (mentor_id, happened, title, body) = match row {
+                Ok(found) => found,
+                Err(rusqlite::Error::QueryReturnedNoRows) => continue,
+                Err(e) => return Err(e.into()),
             };
             hits.push(SearchHit {
                 kind: kind_of(code),
