@@ -2,11 +2,11 @@
 //! the journal goes on writing, reports its stages in order, and the copy is a consistent,
 //! verified snapshot; two backups at once take turns instead of removing each other's work.
 
-use journal::{BackupReason, BackupStage, MentorInput, Vault};
+use journal::{BACKUPS_DIR, BackupReason, BackupStage, MentorInput, Vault};
 use std::sync::Mutex;
 
 use crate::backups::{journal_with_a_note, open_copy};
-use crate::{mentor_names, passphrase};
+use crate::{copy_folder, mentor_names, passphrase};
 
 #[test]
 fn a_backup_job_runs_while_the_journal_keeps_writing_and_reports_its_stages() {
@@ -51,7 +51,13 @@ fn a_backup_job_runs_while_the_journal_keeps_writing_and_reports_its_stages() {
         "{seen:?}"
     );
 
-    let copy = open_copy(dir.path(), &backup.id, |p| Vault::unlock(p, &passphrase())).unwrap();
+    // A copy elsewhere that outlives the check (open_copy's folder is gone when it returns).
+    let elsewhere = tempfile::tempdir().unwrap();
+    copy_folder(
+        &dir.path().join(BACKUPS_DIR).join(&backup.id),
+        elsewhere.path(),
+    );
+    let copy = Vault::unlock(elsewhere.path(), &passphrase()).unwrap();
     let names = mentor_names(&copy);
     assert!(
         names.iter().filter(|n| n.starts_with("Dr. Before")).count() == 200,

@@ -188,7 +188,8 @@ fn a_key_rotation_backs_up_the_journal_first() {
     );
 }
 
-/// A backup folder copied out, opened with `open`.
+/// Opens a copy of a backup made in a folder of its own, which is removed when this returns: for
+/// what opens it and what it holds, not for a journal to go on using (verify reopens its file).
 pub(crate) fn open_copy(
     dir: &Path,
     id: &str,

@@ -20,8 +20,8 @@ use ts_rs::TS;
 
 use crate::error::{Error, Result};
 use crate::journal::Journal;
-use crate::store::db;
 use crate::store::keyfile::DataKey;
+use crate::store::snapshot;
 
 /// Operations between calls of the progress handler.
 const STEP: i32 = 64;
@@ -114,7 +114,8 @@ impl VerifyJob {
         cancel: &AtomicBool,
     ) -> Result<()> {
         let stopped = || Error::Conflict("The check was stopped; nothing was changed.".into());
-        let mut conn = db::open_plain(&self.database, &self.key)?;
+        // Read-only: a check writes nothing, and a copy being checked may be a read-only file.
+        let mut conn = snapshot::open_read_only(&self.database, &self.key)?;
         let pages: i64 = conn.query_row("PRAGMA page_count", [], |row| row.get(0))?;
         progress(VerifyProgress {
             stage: VerifyStage::Seals,
