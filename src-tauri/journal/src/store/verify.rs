@@ -141,6 +141,13 @@ impl VerifyJob {
             }),
         )?;
         let expected = (pages.max(1) as f64 * WORK_PER_PAGE / f64::from(STEP)).max(1.0);
+        progress(VerifyProgress {
+            stage: VerifyStage::Structure,
+            fraction: SEALS_SHARE,
+        });
+        if cancel.load(Ordering::Relaxed) {
+            return Err(stopped());
+        }
         let finished = AtomicBool::new(false);
         let structure = std::thread::scope(|scope| {
             scope.spawn(|| {
@@ -251,7 +258,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let journal = journal_with_notes(dir.path(), 300);
         let cancel = AtomicBool::new(false);
-        // Asked to stop as soon as the structure check starts: the handler interrupts it.
+        // Asked to stop when the structure check is announced: it stops there (later, the
+        // watcher turns the flag into an interrupt of the running check).
         let err = journal
             .verify_job()
             .unwrap()
