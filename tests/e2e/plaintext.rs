@@ -41,13 +41,20 @@ async fn write_markers(driver: &WebDriver, markers: &[String]) -> Outcome<usize>
 }
 
 /// What the journal holds, read back through the app after it was locked and unlocked again:
-/// the title of every note, and the mentor's count of conversations.
+/// the title of every note (page by page, as the mentor page reads them), and the mentor's count
+/// of conversations.
 async fn read_back(driver: &WebDriver) -> Outcome<(Vec<String>, u64)> {
     let held = driver
         .execute(
             "const invoke = window.__TAURI_INTERNALS__.invoke; \
              const mentors = await invoke('mentors_list', { filter: { status: null, focusArea: null, sort: 'name' } }); \
-             const notes = await invoke('conversations_list', { mentorId: mentors[0].mentor.id, limit: 100000 }); \
+             const notes = []; let after = null; \
+             for (;;) { \
+               const [page, more] = await invoke('conversations_list', { mentorId: mentors[0].mentor.id, after }); \
+               notes.push(...page); \
+               if (!more || page.length === 0) break; \
+               const last = page[page.length - 1]; after = [last.occurredAt, last.id]; \
+             } \
              return { titles: notes.map(n => n.title), count: mentors[0].conversations };",
             vec![],
         )
