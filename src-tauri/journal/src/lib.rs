@@ -79,3 +79,17 @@ pub use views::dashboard::{
 };
 pub use views::prep::{PrepSheet, RecentConversation};
 pub use views::search::{SearchHit, SearchKind, SearchQuery};
+
+/// A new encrypted journal in `dir` for the core's own tests, with the cheap KDF of tests (the
+/// tests about the KDF use the real one).
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn test_journal(dir: &std::path::Path) -> Journal {
+    Vault::create_with(
+        dir,
+        &Passphrase::new("correct horse battery staple"),
+        KdfParams::cheap_for_tests(),
+    )
+    .unwrap()
+    .0
+}

@@ -132,17 +132,12 @@ mod tests {
 
 #[cfg(test)]
 mod matching {
-    use crate::{KdfParams, MentorInput, Passphrase, Vault};
+    use crate::MentorInput;
 
     #[test]
     fn a_typed_name_matches_the_whole_name_first_then_a_prefix_and_an_id_exactly() {
         let dir = tempfile::tempdir().unwrap();
-        let (journal, _) = Vault::create_with(
-            dir.path(),
-            &Passphrase::new("correct horse battery staple"),
-            KdfParams::cheap_for_tests(),
-        )
-        .unwrap();
+        let journal = crate::test_journal(dir.path());
         let osei = journal
             .add_mentor(&MentorInput::named("Dr. Amara Osei"))
             .unwrap();

@@ -205,16 +205,11 @@ fn count_problems(conn: &rusqlite::Connection, pragma: &str) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{ConversationInput, KdfParams, MentorInput, Passphrase, Vault};
+    use crate::{ConversationInput, MentorInput};
     use std::sync::Mutex;
 
     fn journal_with_notes(dir: &std::path::Path, notes: usize) -> Journal {
-        let (journal, _) = Vault::create_with(
-            dir,
-            &Passphrase::new("correct horse battery staple"),
-            KdfParams::cheap_for_tests(),
-        )
-        .unwrap();
+        let journal = crate::test_journal(dir);
         let mentor = journal.add_mentor(&MentorInput::named("Dr. Osei")).unwrap();
         for i in 0..notes {
             let input = ConversationInput {

@@ -62,17 +62,12 @@ impl Journal {
 
 #[cfg(test)]
 mod tests {
-    use crate::{ConversationInput, KdfParams, MentorInput, Passphrase, SearchQuery, Vault};
+    use crate::{ConversationInput, MentorInput, SearchQuery};
 
     #[test]
     fn a_prefix_becomes_the_words_that_start_with_it_or_fts5s_own_prefix() {
         let dir = tempfile::tempdir().unwrap();
-        let (journal, _) = Vault::create_with(
-            dir.path(),
-            &Passphrase::new("correct horse battery staple"),
-            KdfParams::cheap_for_tests(),
-        )
-        .unwrap();
+        let journal = crate::test_journal(dir.path());
         let m = journal.add_mentor(&MentorInput::named("Dr. Osei")).unwrap();
         let many: Vec<String> = (0..30).map(|i| format!("zeta{i}")).collect();
         for body in [

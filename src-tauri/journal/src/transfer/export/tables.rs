@@ -262,17 +262,11 @@ pub(crate) fn camel(column: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{KdfParams, Passphrase, Vault};
 
     #[test]
     fn every_table_and_column_of_the_schema_is_exported_or_named_as_not() {
         let dir = tempfile::tempdir().unwrap();
-        let (journal, _) = Vault::create_with(
-            dir.path(),
-            &Passphrase::new("correct horse battery staple"),
-            KdfParams::cheap_for_tests(),
-        )
-        .unwrap();
+        let journal = crate::test_journal(dir.path());
         let mut stmt = journal
             .conn
             .prepare(
