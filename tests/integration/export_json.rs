@@ -5,9 +5,9 @@
 
 use chrono::NaiveDate;
 use journal::{
-    ActionItemInput, ActionStatus, BackupReason, Channel, Clock, ConversationInput, ErrorCode,
-    GoalInput, GoalStatus, GoalStatusChange, Journal, MentorInput, MentorStatus, OutreachInput,
-    Owner, ReviewInput, StatusChange, Vault,
+    ActionItemInput, ActionStatus, BackupReason, BlockInput, Channel, Clock, ConversationInput,
+    ErrorCode, GoalInput, GoalStatus, GoalStatusChange, Journal, MentorInput, MentorStatus,
+    OutreachInput, Owner, ReviewInput, StatusChange, TemplateInput, Vault,
 };
 use std::path::Path;
 
@@ -151,6 +151,36 @@ pub(crate) fn rich_journal(dir: &Path) -> Journal {
     journal.add_question(ng.id, "How often?").unwrap();
     journal.set_question_discussed(q.id, Some(day(21))).unwrap();
     journal.add_goal_category("Teaching").unwrap();
+    // Templates (a built-in edited, one deleted, one of the user's own as a mentor's default)
+    // and blocks (for everyone, and for one mentor only).
+    let builtins = journal.list_templates().unwrap();
+    journal
+        .update_template(
+            builtins[1].id,
+            &TemplateInput {
+                body: "## Since last time\n- ".into(),
+                ..TemplateInput::named("Check-in, short")
+            },
+        )
+        .unwrap();
+    journal.delete_template(builtins[4].id).unwrap();
+    let club = journal
+        .add_template(&TemplateInput {
+            takeaways: vec!["Read the methods".into(), "Ask about power".into()],
+            ..TemplateInput::named("Journal club")
+        })
+        .unwrap();
+    journal
+        .set_mentor_default_template(osei.id, Some(club.id))
+        .unwrap();
+    journal
+        .add_block(&BlockInput::pausing("ICU nights", day(1), day(14)))
+        .unwrap();
+    let mut research =
+        BlockInput::pausing("Research block", day(15), day(30)).for_mentors(&[ng.id]);
+    research.pauses_cadence = false;
+    research.note = "Protected time".into();
+    journal.add_block(&research).unwrap();
     let mut settings = journal.settings().unwrap();
     settings.review_after_weeks = 6;
     journal.update_settings(&settings).unwrap();
@@ -193,6 +223,9 @@ fn export_import_export_gives_the_same_journal() {
         ("questions", 2),
         ("focusAreas", 7),
         ("goalCategories", 8),
+        ("templates", 5),
+        ("blocks", 2),
+        ("blockMentors", 1),
     ] {
         let n = doc[key].as_array().map_or(0, Vec::len);
         assert!(

@@ -219,7 +219,7 @@ fn the_list_shows_cadence_status_and_sorts_and_filters() {
         .unwrap();
     let view: Vec<_> = by_cadence
         .iter()
-        .map(|s| (s.mentor.name.as_str(), s.cadence))
+        .map(|s| (s.mentor.name.as_str(), s.cadence.clone()))
         .collect();
     assert_eq!(
         view,

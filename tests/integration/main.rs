@@ -24,6 +24,7 @@ mod restore;
 mod rules;
 mod search_order;
 mod security;
+mod templates_blocks;
 mod vault;
 mod xss;
 

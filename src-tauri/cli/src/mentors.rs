@@ -98,7 +98,7 @@ fn list(ctx: &mut Ctx) -> Result<()> {
             styled(BOLD, &m.name),
             m.status.as_str()
         ));
-        let mut facts = vec![cadence_words(s.cadence)];
+        let mut facts = vec![cadence_words(&s.cadence)];
         facts.push(match s.last_met {
             Some(day) => format!("last met {day}"),
             None => "not met yet".into(),
@@ -116,8 +116,8 @@ fn list(ctx: &mut Ctx) -> Result<()> {
 }
 
 /// A cadence status in words, coloured when something is due.
-pub fn cadence_words(status: CadenceStatus) -> String {
-    match status {
+pub fn cadence_words(status: &CadenceStatus) -> String {
+    match *status {
         CadenceStatus::NotTracked => "no cadence".into(),
         CadenceStatus::NeverMet => styled(WARN, "first meeting due"),
         CadenceStatus::OnTrack { due_in_days } => format!("next due in {due_in_days} days"),
@@ -135,6 +135,15 @@ pub fn cadence_words(status: CadenceStatus) -> String {
                 "overdue by {}",
                 crate::output::count(days_overdue.unsigned_abs(), "day")
             ),
+        ),
+        CadenceStatus::Paused {
+            ref block_title,
+            until,
+            ref otherwise,
+            ..
+        } => format!(
+            "{}, paused for {block_title} until {until}",
+            cadence_words(otherwise)
         ),
     }
 }

@@ -64,6 +64,7 @@ pub fn due(ctx: &mut Ctx) -> Result<()> {
                 CadenceStatus::Overdue { .. }
                     | CadenceStatus::NeverMet
                     | CadenceStatus::DueSoon { .. }
+                    | CadenceStatus::Paused { .. }
             )
         })
         .collect();
@@ -91,7 +92,7 @@ pub fn due(ctx: &mut Ctx) -> Result<()> {
                 &format!(
                     "{}  {} · {}",
                     m.name,
-                    cadence_words(m.cadence),
+                    cadence_words(&m.cadence),
                     styled(DIM, &last)
                 ),
             );

@@ -5,11 +5,13 @@
 //! status transitions, encryption, migrations, the search index) lives once, here.
 //!
 //! The crate is grouped by what it is about: `store` (the files, keys and database), `mentors`,
-//! `notes` (conversations, action items, parked questions), `goals`, `views` (read models that
+//! `notes` (conversations, action items, parked questions), `goals`, `templates` (what a new note
+//! starts from), `blocks` (rotations and leave that pause cadence), `views` (read models that
 //! gather across domains: dashboard, prep sheet, search) and `transfer` (backups, export and
 //! import). `journal` holds what every domain shares: the one write path and the clock. The public
 //! API is re-exported here flat, so callers do not depend on the layout.
 
+mod blocks;
 mod clock;
 mod dates;
 mod error;
@@ -21,10 +23,12 @@ mod mentors;
 mod notes;
 mod settings;
 mod store;
+mod templates;
 mod transfer;
 mod validate;
 mod views;
 
+pub use blocks::{Block, BlockId, BlockInput};
 pub use clock::Clock;
 pub use dates::parse_day;
 pub use error::{Error, ErrorCode, Result};
@@ -42,7 +46,7 @@ pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
     CadenceStatus, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort,
     MentorSummary, Outreach, OutreachId, OutreachInput, StatusChange, StatusEntry, cadence_status,
-    fold_name,
+    cadence_with_blocks, fold_name,
 };
 pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
@@ -56,6 +60,7 @@ pub use store::secret::{MIN_PASSPHRASE_CHARS, Passphrase, RecoveryKey};
 pub use store::strength::{MIN_SCORE, PassphraseStrength, passphrase_strength};
 pub use store::vault::{DATABASE_FILE, KEY_FILE, Vault, VaultStatus};
 pub use store::verify::{VerifyJob, VerifyProgress, VerifyStage};
+pub use templates::{Template, TemplateId, TemplateInput};
 pub use transfer::backup::{BACKUPS_DIR, Backup, BackupReason, list_backups};
 pub use transfer::export::file::{Protection, write_export, write_pdf};
 pub use transfer::export::json::{EXPORT_FORMAT, EXPORT_VERSION, JsonTransfer};

@@ -3,8 +3,13 @@ import type { Channel } from "./Channel";
 import type { MentorId } from "./MentorId";
 import type { MentorStatus } from "./MentorStatus";
 import type { Origin } from "./Origin";
+import type { TemplateId } from "./TemplateId";
 
-export type Mentor = { id: MentorId, name: string, role: string, specialty: string, institution: string, email: string, phone: string, howWeMet: string, origin: Origin, privateNotes: string, focusAreas: Array<string>, status: MentorStatus, statusSince: string, endReason: string, cadenceDays: number | null, usualChannel: Channel | null, agreedGoals: string, introducedBy: MentorId | null, createdAt: string, 
+export type Mentor = { id: MentorId, name: string, role: string, specialty: string, institution: string, email: string, phone: string, howWeMet: string, origin: Origin, privateNotes: string, focusAreas: Array<string>, status: MentorStatus, statusSince: string, endReason: string, cadenceDays: number | null, usualChannel: Channel | null, agreedGoals: string, introducedBy: MentorId | null, 
+/**
+ * The template a new note with this mentor starts from (`set_mentor_default_template`).
+ */
+defaultTemplateId: TemplateId | null, createdAt: string, 
 /**
  * The statuses this mentor can move to from the current one, in the order to offer them.
  */

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::kinds::{Channel, MentorStatus, Origin};
+use crate::templates::TemplateId;
 
 pub mod cadence;
 mod lifecycle;
@@ -13,7 +14,7 @@ mod names;
 pub mod outreach;
 mod records;
 
-pub use cadence::{CadenceStatus, cadence_status};
+pub use cadence::{CadenceStatus, cadence_status, cadence_with_blocks};
 pub use names::fold_name;
 pub(crate) use outreach::row_to_outreach;
 pub use outreach::{Outreach, OutreachId, OutreachInput};
@@ -44,6 +45,8 @@ pub struct Mentor {
     pub usual_channel: Option<Channel>,
     pub agreed_goals: String,
     pub introduced_by: Option<MentorId>,
+    /// The template a new note with this mentor starts from (`set_mentor_default_template`).
+    pub default_template_id: Option<TemplateId>,
     pub created_at: DateTime<Utc>,
     /// The statuses this mentor can move to from the current one, in the order to offer them.
     pub next_statuses: Vec<MentorStatus>,

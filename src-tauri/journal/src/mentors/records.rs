@@ -10,7 +10,7 @@ use super::{
 use crate::error::{Error, Result};
 use crate::journal::Journal;
 use crate::kinds::{MentorStatus, Origin};
-use crate::mentors::cadence::cadence_status;
+use crate::mentors::cadence::cadence_with_blocks;
 use crate::validate::{self, LONG, SHORT};
 
 struct Checked {
@@ -71,7 +71,7 @@ impl MentorInput {
 
 const MENTOR_COLUMNS: &str = "id, name, role, specialty, institution, email, phone, how_we_met, origin, \
      private_notes, status, status_since, end_reason, cadence_days, usual_channel, agreed_goals, \
-     introduced_by, created_at";
+     introduced_by, default_template_id, created_at";
 
 impl Mentor {
     fn from_row(row: &Row<'_>) -> rusqlite::Result<Self> {
@@ -96,6 +96,9 @@ impl Mentor {
             usual_channel: row.get("usual_channel")?,
             agreed_goals: row.get("agreed_goals")?,
             introduced_by: row.get::<_, Option<i64>>("introduced_by")?.map(MentorId),
+            default_template_id: row
+                .get::<_, Option<i64>>("default_template_id")?
+                .map(crate::templates::TemplateId),
             created_at: row.get("created_at")?,
         })
     }
@@ -212,11 +215,19 @@ impl Journal {
                                           WHERE m.mentor_id = mentors.id AND f.name = ?2 COLLATE NOCASE))
              ORDER BY name COLLATE NOCASE, id"
         ))?;
+        let blocks = self.pausing_blocks()?;
         let rows = stmt.query_map(params![filter.status, filter.focus_area], |row| {
             let mentor = Mentor::from_row(row)?;
             let last_met: Option<NaiveDate> = row.get("last_met")?;
             Ok(MentorSummary {
-                cadence: cadence_status(mentor.status, mentor.cadence_days, last_met, today),
+                cadence: cadence_with_blocks(
+                    mentor.id,
+                    mentor.status,
+                    mentor.cadence_days,
+                    last_met,
+                    today,
+                    &blocks,
+                ),
                 last_met,
                 conversations: row.get("conversation_count")?,
                 open_action_items: row.get("open_items")?,

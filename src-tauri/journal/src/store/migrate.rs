@@ -2,6 +2,7 @@
 //!
 //! Each step runs in its own transaction together with the version bump, so a crash leaves the
 //! journal at the previous version, never half-migrated. Once released, migrations only add.
+//! A step may also seed rows from Rust (`seed`), inside the same transaction.
 
 use rusqlite::Connection;
 
@@ -34,7 +35,20 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0007_search_without_copy",
         include_str!("../../migrations/0007_search_without_copy.sql"),
     ),
+    (
+        "0008_templates_and_blocks",
+        include_str!("../../migrations/0008_templates_and_blocks.sql"),
+    ),
 ];
+
+/// What a step writes besides its SQL: rows whose text the app owns and that a script would only
+/// copy (the built-in note templates, which can also be restored later from the same text).
+fn seed(name: &str, tx: &rusqlite::Transaction<'_>) -> Result<()> {
+    match name {
+        "0008_templates_and_blocks" => crate::templates::seed_builtins(tx),
+        _ => Ok(()),
+    }
+}
 
 /// The schema version this build writes.
 pub const LATEST_SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;
@@ -76,6 +90,7 @@ pub(crate) fn run_up_to(conn: &mut Connection, target: usize) -> Result<()> {
         for (index, (name, sql)) in MIGRATIONS.iter().enumerate().take(target).skip(current) {
             let tx = conn.transaction()?;
             tx.execute_batch(sql)?;
+            seed(name, &tx)?;
             let broken: i64 =
                 tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
                     row.get(0)
@@ -265,6 +280,9 @@ mod rebuilt_conversations {
         assert!(twice.is_err(), "a source is imported once");
     }
 }
+
+#[cfg(test)]
+mod templates_and_blocks;
 
 #[cfg(test)]
 mod search_without_copy {

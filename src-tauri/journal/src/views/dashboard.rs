@@ -16,7 +16,7 @@ use crate::journal::Journal;
 use crate::kinds::MentorStatus;
 use crate::kinds::OutreachOutcome;
 use crate::mentors::MentorId;
-use crate::mentors::cadence::{CadenceStatus, cadence_status};
+use crate::mentors::cadence::{CadenceStatus, cadence_with_blocks};
 use crate::mentors::{Outreach, row_to_outreach};
 use crate::notes::actions::{ActionItem, row_to_action};
 
@@ -189,13 +189,23 @@ impl Journal {
                   WHERE c.mentor_id = mentors.id AND c.is_draft = 0 ORDER BY occurred_at DESC LIMIT 1)
              FROM mentors WHERE status = 'active' ORDER BY name COLLATE NOCASE, id",
         )?;
+        // The pausing blocks once for every mentor: the rule filters them per mentor in memory.
+        let blocks = self.pausing_blocks()?;
         let rows = stmt.query_map([], |row| {
+            let id = MentorId(row.get(0)?);
             let cadence_days: Option<u32> = row.get(2)?;
             let last_met: Option<NaiveDate> = row.get(3)?;
             Ok(MentorDue {
-                id: MentorId(row.get(0)?),
+                id,
                 name: row.get(1)?,
-                cadence: cadence_status(MentorStatus::Active, cadence_days, last_met, today),
+                cadence: cadence_with_blocks(
+                    id,
+                    MentorStatus::Active,
+                    cadence_days,
+                    last_met,
+                    today,
+                    &blocks,
+                ),
                 cadence_days,
                 days_since_last: last_met.map(|d| (today - d).num_days().max(0)),
                 last_met,

@@ -9,7 +9,7 @@ use crate::error::Result;
 use crate::goals::{Goal, GoalFilter};
 use crate::journal::Journal;
 use crate::kinds::{ActionStatus, GoalStatus};
-use crate::mentors::cadence::{CadenceStatus, cadence_status};
+use crate::mentors::cadence::{CadenceStatus, cadence_with_blocks};
 use crate::mentors::{Mentor, MentorId};
 use crate::notes::actions::{ActionItem, ActionItemFilter};
 use crate::notes::questions::Question;
@@ -69,7 +69,14 @@ impl Journal {
             ..GoalFilter::default()
         };
         Ok(PrepSheet {
-            cadence: cadence_status(m.status, m.cadence_days, last_met, today),
+            cadence: cadence_with_blocks(
+                m.id,
+                m.status,
+                m.cadence_days,
+                last_met,
+                today,
+                &self.pausing_blocks()?,
+            ),
             last_met,
             action_items: self.list_action_items(&items, today)?,
             goals: self

@@ -132,6 +132,11 @@ impl Journal {
                 "PRAGMA defer_foreign_keys = ON;
                  DELETE FROM focus_areas; DELETE FROM goal_categories;",
             )?;
+            // The export's templates replace the new journal's built-ins; an export from before
+            // templates existed has none, and the built-ins stay.
+            if doc.get("templates").is_some() {
+                tx.execute_batch("DELETE FROM templates;")?;
+            }
             let mut done = JsonTransfer {
                 rows: 0,
                 mentors: 0,

@@ -40,6 +40,21 @@ pub(crate) const TABLES: &[Table] = &[
         order: "id",
     },
     Table {
+        name: "templates",
+        table: "templates",
+        columns: &[
+            ("id", Int),
+            ("name", Text),
+            ("description", Text),
+            ("body", Text),
+            ("takeaways", Text),
+            ("builtin_key", Text),
+            ("created_at", Text),
+            ("updated_at", Text),
+        ],
+        order: "id",
+    },
+    Table {
         name: "mentors",
         table: "mentors",
         columns: &[
@@ -62,6 +77,7 @@ pub(crate) const TABLES: &[Table] = &[
             ("introduced_by", Int),
             ("created_at", Text),
             ("updated_at", Text),
+            ("default_template_id", Int),
         ],
         order: "id",
     },
@@ -225,6 +241,28 @@ pub(crate) const TABLES: &[Table] = &[
             ("created_at", Text),
         ],
         order: "id",
+    },
+    Table {
+        name: "blocks",
+        table: "blocks",
+        columns: &[
+            ("id", Int),
+            ("title", Text),
+            ("starts_on", Text),
+            ("ends_on", Text),
+            ("pauses_cadence", Bool),
+            ("all_mentors", Bool),
+            ("note", Text),
+            ("created_at", Text),
+            ("updated_at", Text),
+        ],
+        order: "id",
+    },
+    Table {
+        name: "blockMentors",
+        table: "block_mentors",
+        columns: &[("block_id", Int), ("mentor_id", Int)],
+        order: "block_id, mentor_id",
     },
 ];
 
