@@ -8,14 +8,15 @@
 use chrono::{NaiveDate, NaiveDateTime};
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup, BackupPlace,
-    BackupPreview, BackupReason, Conversation, ConversationId, ConversationInput, Dashboard, Goal,
-    GoalCategory, GoalCategoryId, GoalDetail, GoalFilter, GoalId, GoalInput, GoalReview,
-    GoalStatusChange, ImportPreview, ImportReport, ImportSource, JsonTransfer, MarkdownExport,
-    Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary,
-    Milestone, MilestoneId, Outreach, OutreachId, OutreachInput, OutreachOutcome, Passphrase,
-    PassphraseStrength, PrepSheet, Protection, Question, QuestionId, RecoveryKey, RecoveryStatus,
-    Reencrypted, Restored, Retention, ReviewInput, SearchHit, SearchQuery, Secret, Settings,
-    StatusChange, StatusEntry, TagMapping, VaultStatus, preview_backup, read_source,
+    BackupPreview, BackupReason, Block, BlockId, BlockInput, Conversation, ConversationId,
+    ConversationInput, Dashboard, Goal, GoalCategory, GoalCategoryId, GoalDetail, GoalFilter,
+    GoalId, GoalInput, GoalReview, GoalStatusChange, ImportPreview, ImportReport, ImportSource,
+    JsonTransfer, MarkdownExport, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
+    MentorInput, MentorRef, MentorSummary, Milestone, MilestoneId, Outreach, OutreachId,
+    OutreachInput, OutreachOutcome, Passphrase, PassphraseStrength, PrepSheet, Protection,
+    Question, QuestionId, RecoveryKey, RecoveryStatus, Reencrypted, Restored, Retention,
+    ReviewInput, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry, TagMapping,
+    Template, TemplateId, TemplateInput, VaultStatus, preview_backup, read_source,
 };
 use serde::Serialize;
 use std::path::Path;
@@ -405,6 +406,44 @@ commands! {
     }
 
     fn question_delete(state, id: QuestionId) -> () { state.journal(|j| j.delete_question(id)) }
+
+    /// Note templates in picker order: the built-ins, then the user's own by name.
+    fn templates_list(state) -> Vec<Template> { state.journal(|j| j.list_templates()) }
+
+    fn template_get(state, id: TemplateId) -> Template { state.journal(|j| j.template(id)) }
+
+    fn template_add(state, template: TemplateInput) -> Template { state.journal(|j| j.add_template(&template)) }
+
+    fn template_update(state, id: TemplateId, template: TemplateInput) -> Template {
+        state.journal(|j| j.update_template(id, &template))
+    }
+
+    /// Deletes a template, a built-in too; mentors who started from it start from none.
+    fn template_delete(state, id: TemplateId) -> () { state.journal(|j| j.delete_template(id)) }
+
+    /// Brings back the built-in templates that were deleted; returns the ones restored.
+    fn templates_restore_builtin(state) -> Vec<Template> { state.journal(|j| j.restore_builtin_templates()) }
+
+    /// Sets, or with `null` clears, the template new notes with this mentor start from.
+    fn mentor_set_default_template(state, id: MentorId, template_id: Option<TemplateId>) -> Mentor {
+        state.journal(|j| j.set_mentor_default_template(id, template_id))
+    }
+
+    /// What a new note with this mentor starts from: their default template, or `null` (blank).
+    fn template_for_new_note(state, mentor_id: MentorId) -> Option<Template> {
+        state.journal(|j| j.template_for_new_note(mentor_id))
+    }
+
+    /// Rotations, leave and other blocks, earliest first.
+    fn blocks_list(state) -> Vec<Block> { state.journal(|j| j.list_blocks()) }
+
+    fn block_get(state, id: BlockId) -> Block { state.journal(|j| j.block(id)) }
+
+    fn block_add(state, block: BlockInput) -> Block { state.journal(|j| j.add_block(&block)) }
+
+    fn block_update(state, id: BlockId, block: BlockInput) -> Block { state.journal(|j| j.update_block(id, &block)) }
+
+    fn block_delete(state, id: BlockId) -> () { state.journal(|j| j.delete_block(id)) }
 }
 
 #[cfg(test)]

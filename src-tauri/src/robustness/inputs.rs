@@ -17,6 +17,8 @@ pub(super) struct World {
     pub categories: Vec<i64>,
     pub category_names: Vec<String>,
     pub outreach: Vec<i64>,
+    pub templates: Vec<i64>,
+    pub blocks: Vec<i64>,
     pub gone: Gone,
 }
 
@@ -30,6 +32,8 @@ pub(super) struct Gone {
     pub question: i64,
     pub category: i64,
     pub outreach: i64,
+    pub template: i64,
+    pub block: i64,
 }
 
 pub(super) fn passphrase() -> Field {
@@ -191,4 +195,60 @@ pub(super) fn reason() -> Field {
         vec![json!("r".repeat(LONG))],
         vec![json!("r".repeat(LONG + 1))],
     )
+}
+
+/// A template: its name is unique, so it carries the case number like a category's.
+pub(super) fn template_input() -> Field {
+    object(vec![
+        ("name", category_name()),
+        ("description", text(SHORT, false)),
+        ("body", body()),
+        ("takeaways", list(text(2_000, false), 0..4)),
+    ])
+}
+
+/// A block: a span of days (an end before the start is refused), for every mentor or the chosen
+/// ones (none chosen is refused, and so is a deleted one).
+pub(super) fn block_input(w: &World) -> Field {
+    let span = weighted(
+        (0..=73_000u64, 0..=60u64).prop_map(|(k, len)| {
+            let start = ymd(1950, 1, 1) + chrono::Days::new(k);
+            json!([day(start), day(start + chrono::Days::new(len))])
+        }),
+        vec![
+            json!(["2026-02-01", "2026-02-01"]),
+            json!(["1950-01-01", "2150-12-31"]),
+        ],
+        vec![
+            json!(["2026-02-02", "2026-02-01"]),
+            json!(["1949-12-31", "2026-02-01"]),
+            json!(["2026-02-01", "2151-01-01"]),
+        ],
+    );
+    let everyone = Just((json!({ "allMentors": true, "mentorIds": [] }), true));
+    let chosen = list(id(&w.mentors, w.gone.mentor), 1..3)
+        .prop_map(|(ids, ok)| (json!({ "allMentors": false, "mentorIds": ids }), ok));
+    let none = Just((json!({ "allMentors": false, "mentorIds": [] }), false));
+    let applies = prop_oneof![8 => everyone, 8 => chosen, 1 => none].boxed();
+    object(vec![
+        ("title", text(SHORT, true)),
+        ("span", span),
+        ("applies", applies),
+        ("pausesCadence", flag()),
+        ("note", text(LONG, false)),
+    ])
+    .prop_map(|(mut v, ok)| {
+        let span = v["span"].take();
+        let applies = v["applies"].take();
+        if let Value::Object(map) = &mut v {
+            map.remove("span");
+            map.remove("applies");
+            map.insert("startsOn".into(), span[0].clone());
+            map.insert("endsOn".into(), span[1].clone());
+            map.insert("allMentors".into(), applies["allMentors"].clone());
+            map.insert("mentorIds".into(), applies["mentorIds"].clone());
+        }
+        (v, ok)
+    })
+    .boxed()
 }

@@ -173,6 +173,10 @@ fn oversized_inputs_are_refused_as_validation() {
         ("milestone_add", json!({ "goalId": goal, "title": big })),
         ("question_add", json!({ "mentorId": mentor, "text": big })),
         ("goal_category_add", json!({ "name": big })),
+        (
+            "template_add",
+            json!({ "template": { "name": "ok", "body": big } }),
+        ),
         ("goal_category_rename", json!({ "id": 1, "name": big })),
         (
             "outreach_log",

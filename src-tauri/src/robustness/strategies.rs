@@ -38,7 +38,10 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         | "drafts_list"
         | "dashboard"
         | "goal_categories"
-        | "goal_category_list" => case(vec![]),
+        | "goal_category_list"
+        | "templates_list"
+        | "templates_restore_builtin"
+        | "blocks_list" => case(vec![]),
         "vault_create" => case(vec![(
             "passphrase",
             passphrase().prop_map(|(v, _)| (v, false)).boxed(),
@@ -421,6 +424,40 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                 json!({ "mentorId": w.mentors[0], "text": "Gone {n}?" }),
             ),
             g.question,
+            vec![],
+        ),
+        "template_get" => case(vec![("id", id(&w.templates, g.template))]),
+        "template_add" => case(vec![("template", template_input())]),
+        "template_update" => case(vec![
+            ("id", id(&w.templates, g.template)),
+            ("template", template_input()),
+        ]),
+        "template_delete" => delete(
+            (
+                "template_add",
+                json!({ "template": { "name": "Gone {n}" } }),
+            ),
+            g.template,
+            vec![],
+        ),
+        "mentor_set_default_template" => case(vec![
+            ("id", id(&w.mentors, g.mentor)),
+            ("templateId", opt(id(&w.templates, g.template))),
+        ]),
+        "template_for_new_note" => case(vec![("mentorId", id(&w.mentors, g.mentor))]),
+        "block_get" => case(vec![("id", id(&w.blocks, g.block))]),
+        "block_add" => case(vec![("block", block_input(w))]),
+        "block_update" => case(vec![
+            ("id", id(&w.blocks, g.block)),
+            ("block", block_input(w)),
+        ]),
+        "block_delete" => delete(
+            (
+                "block_add",
+                json!({ "block": { "title": "Gone {n}", "startsOn": "2026-02-01",
+                    "endsOn": "2026-02-28", "pausesCadence": true, "allMentors": true } }),
+            ),
+            g.block,
             vec![],
         ),
         _ => return None,

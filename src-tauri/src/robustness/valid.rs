@@ -91,6 +91,14 @@ fn populate(w: &Webview) -> World {
         json!({ "mentorId": m, "text": "gone?" }),
     ));
     let cat = id_of(&call(w, "goal_category_add", json!({ "name": "Gone" })));
+    let tpl = id_of(&call(
+        w,
+        "template_add",
+        json!({ "template": { "name": "Soon gone" } }),
+    ));
+    let block = json!({ "title": "Gone", "startsOn": "2026-02-01", "endsOn": "2026-02-28",
+        "pausesCadence": true, "allMentors": true });
+    let blk = id_of(&call(w, "block_add", json!({ "block": block })));
 
     for name in [
         "Ada Lovelace",
@@ -152,6 +160,31 @@ fn populate(w: &Webview) -> World {
         json!({ "mentorId": world.mentors[1], "outreach": outreach }),
     );
     world.outreach.push(id_of(&kept));
+    // The built-in templates, and one of the user's own added after the one to delete.
+    call(
+        w,
+        "template_add",
+        json!({ "template": { "name": "Journal club", "body": "## Paper", "takeaways": ["methods"] } }),
+    );
+    world.templates = call(w, "templates_list", json!({}))
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(id_of)
+        .filter(|&t| t != tpl)
+        .collect();
+    let nights = json!({ "title": "ICU nights", "startsOn": today().to_string(),
+        "endsOn": today().to_string(), "pausesCadence": true, "allMentors": true });
+    world
+        .blocks
+        .push(id_of(&call(w, "block_add", json!({ "block": nights }))));
+    let research = json!({ "title": "Research", "startsOn": "2026-03-01", "endsOn": "2026-03-31",
+        "pausesCadence": false, "allMentors": false, "mentorIds": [world.mentors[0]] });
+    world
+        .blocks
+        .push(id_of(&call(w, "block_add", json!({ "block": research }))));
+    call(w, "template_delete", json!({ "id": tpl }));
+    call(w, "block_delete", json!({ "id": blk }));
     call(w, "conversation_delete", json!({ "id": c }));
     call(w, "action_item_delete", json!({ "id": i }));
     call(w, "milestone_delete", json!({ "id": ms }));
@@ -173,6 +206,8 @@ fn populate(w: &Webview) -> World {
         question: q,
         category: cat,
         outreach: id_of(&o),
+        template: tpl,
+        block: blk,
     };
     world
 }

@@ -7,6 +7,9 @@ import type { ActionStatus } from "./ActionStatus";
 import type { Backup } from "./Backup";
 import type { BackupPlace } from "./BackupPlace";
 import type { BackupPreview } from "./BackupPreview";
+import type { Block } from "./Block";
+import type { BlockId } from "./BlockId";
+import type { BlockInput } from "./BlockInput";
 import type { Conversation } from "./Conversation";
 import type { ConversationId } from "./ConversationId";
 import type { ConversationInput } from "./ConversationInput";
@@ -57,6 +60,9 @@ import type { Settings } from "./Settings";
 import type { StatusChange } from "./StatusChange";
 import type { StatusEntry } from "./StatusEntry";
 import type { TagMapping } from "./TagMapping";
+import type { Template } from "./Template";
+import type { TemplateId } from "./TemplateId";
+import type { TemplateInput } from "./TemplateInput";
 import type { VaultStatus } from "./VaultStatus";
 
 export type Commands = {
@@ -149,4 +155,17 @@ export type Commands = {
   question_add: { args: { mentorId: MentorId; text: string }; result: Question };
   question_set_discussed: { args: { id: QuestionId; discussed: boolean }; result: Question };
   question_delete: { args: { id: QuestionId }; result: null };
+  templates_list: { args: {}; result: Array<Template> };
+  template_get: { args: { id: TemplateId }; result: Template };
+  template_add: { args: { template: TemplateInput }; result: Template };
+  template_update: { args: { id: TemplateId; template: TemplateInput }; result: Template };
+  template_delete: { args: { id: TemplateId }; result: null };
+  templates_restore_builtin: { args: {}; result: Array<Template> };
+  mentor_set_default_template: { args: { id: MentorId; templateId: TemplateId | null }; result: Mentor };
+  template_for_new_note: { args: { mentorId: MentorId }; result: Template | null };
+  blocks_list: { args: {}; result: Array<Block> };
+  block_get: { args: { id: BlockId }; result: Block };
+  block_add: { args: { block: BlockInput }; result: Block };
+  block_update: { args: { id: BlockId; block: BlockInput }; result: Block };
+  block_delete: { args: { id: BlockId }; result: null };
 };
