@@ -1,3 +1,4 @@
+import type { CadenceStatus } from "../bindings/CadenceStatus";
 import { describe, expect, it } from "vitest";
 import {
   cadenceBadge,
@@ -21,6 +22,26 @@ describe("cadenceBadge", () => {
     expect(cadenceBadge({ kind: "neverMet" }).tone).toBe("warning");
     expect(cadenceBadge({ kind: "onTrack", dueInDays: 20 })).toEqual({ label: "On track", tone: "ok" });
     expect(cadenceBadge({ kind: "notTracked" }).label).toBe("");
+  });
+
+  it("says what a paused mentor would be, and which block pauses them until when", () => {
+    const paused = (otherwise: CadenceStatus) =>
+      cadenceBadge({
+        kind: "paused",
+        blockId: 1,
+        blockTitle: "ICU nights",
+        until: "2027-02-28",
+        resumesOn: "2027-03-01",
+        otherwise,
+      });
+    expect(paused({ kind: "overdue", daysOverdue: 4 })).toEqual({
+      label: `Overdue 4 days, paused for ICU nights until ${formatDay("2027-02-28", false)}`,
+      tone: "muted",
+    });
+    expect(paused({ kind: "dueSoon", dueInDays: 0 }).label).toBe(
+      `Due today, paused for ICU nights until ${formatDay("2027-02-28", false)}`,
+    );
+    expect(paused({ kind: "neverMet" }).label).toBe(`First meeting due, paused for ICU nights until ${formatDay("2027-02-28", false)}`);
   });
 });
 

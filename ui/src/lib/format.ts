@@ -62,6 +62,11 @@ export function cadenceBadge(c: CadenceStatus): { label: string; tone: "danger" 
       return { label: "On track", tone: "ok" };
     case "notTracked":
       return { label: "", tone: "muted" };
+    case "paused": {
+      // The core says what the mentor would be without the pause; the pause only names it.
+      const otherwise = cadenceBadge(c.otherwise).label || "Due";
+      return { label: `${otherwise}, paused for ${c.blockTitle} until ${formatDay(c.until, false)}`, tone: "muted" };
+    }
   }
 }
 

@@ -23,6 +23,7 @@ export function mentor(over: Partial<Mentor> = {}): Mentor {
     usualChannel: null,
     agreedGoals: "",
     introducedBy: null,
+    defaultTemplateId: null,
     createdAt: "2026-01-01T00:00:00Z",
     nextStatuses: ["paused", "ended"],
     ...over,
