@@ -9,7 +9,7 @@ APP        := target/debug/mentor-journal
 VERSION    := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' src-tauri/tauri.conf.json)
 DEB        := target/release/bundle/deb/Mentor Journal_$(VERSION)_$(shell dpkg --print-architecture).deb
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-BUILD_PKGS := build-essential pkg-config perl libwebkit2gtk-4.1-dev
+BUILD_PKGS := build-essential pkg-config perl libwebkit2gtk-4.1-dev libssl-dev fonts-dejavu-core
 # Every program a test or a make target spawns is listed once, in tests/tools.txt, with its source.
 TOOLS_FILE := tests/tools.txt
 TOOLS      := $(shell sed -e 's/\#.*//' $(TOOLS_FILE) | awk 'NF == 2 { print $$1 "=" $$2 }')

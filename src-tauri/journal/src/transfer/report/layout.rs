@@ -2,7 +2,7 @@
 //! headings, wrapped paragraphs and bullets, a page break when a page fills, and a footer with the
 //! generation date and "page i of n" (known only at the end, so footers are added last).
 //!
-//! Lines are wrapped by measuring each glyph's advance in the embedded DejaVu fonts, the same
+//! Lines are wrapped by measuring each glyph's advance in the DejaVu fonts (`fonts`), the same
 //! widths printpdf writes into the file, so a wrapped line never runs past the margin. DejaVu Sans
 //! covers Latin with every accent, Greek and Cyrillic: any mentor's name prints as spelled.
 
@@ -63,8 +63,9 @@ impl Layout {
             let id = doc.add_font(&parsed);
             Ok(Font { parsed, id })
         };
-        let regular = load(dejavu::sans::regular())?;
-        let bold = load(dejavu::sans::bold())?;
+        let (regular, bold) = super::fonts::dejavu_sans()?;
+        let regular = load(&regular)?;
+        let bold = load(&bold)?;
         Ok(Layout {
             doc,
             regular,

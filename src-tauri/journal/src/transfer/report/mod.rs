@@ -12,6 +12,7 @@
 //! Gathering (`portfolio`, `summary`) and drawing (`render`, over the small page layout in
 //! `layout`) are separate, so the data is tested without reading PDFs and the UI can preview it.
 
+mod fonts;
 mod layout;
 mod portfolio;
 mod render;
