@@ -26,7 +26,7 @@ define apt_install
 	fi
 endef
 
-.PHONY: help deps test-deps ui build run dev test lint bundle install uninstall package-test icons rust-test bindings-check ui-check ui-test e2e soak bench bench-mj screenshot docs-screenshots clean supply-chain
+.PHONY: help deps test-deps ui build run dev test lint bundle install uninstall package-test icons rust-test bindings-check ui-check ui-test e2e soak bench bench-mj startup-bench screenshot docs-screenshots clean supply-chain
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -158,6 +158,13 @@ bench: ## Criterion benchmarks of the core, then mj against jrnl (figures for do
 bench-mj: ## One search as a whole process: mj against jrnl 4.6 (installed from PyPI into target/)
 	cargo build --release -p mj
 	python3 src-tauri/cli/bench/jrnl_vs_mj.py
+
+# Start-up and memory of the release app (issue 17): window mapped and unlock screen drawn after
+# exec (10 launches), PSS idle on the dashboard at 0, 10,000 and 100,000 notes, under its own Xvfb.
+# Pick another binary with MJ_BENCH_APP=path (and MJ_BENCH_MJ for the mj that makes the journals).
+startup-bench: ## Start-up time and memory of target/release/mentor-journal (figures for docs/benchmarks.md)
+	@for t in xvfb-run xdotool; do type -P $$t >/dev/null || { echo "$$t is missing: run make test-deps"; exit 1; }; done
+	python3 src-tauri/packaging/startup_bench.py
 
 screenshot: build ## Open the app under Xvfb on a throwaway journal and save screenshots/app.png
 	@mkdir -p screenshots
