@@ -231,6 +231,7 @@ def differing_tiles(a: bytes, b: bytes, w: int, h: int, tile: int = 32) -> tuple
     return diff, total
 
 
+TIMELINE = False  # --timeline: each run's frames, as tiles that differ from the final one
 SAME_SCREEN = 0.005  # share of tiles that may differ (a caret is 1-2 tiles of ~840)
 
 
@@ -351,6 +352,11 @@ def launch(app: Path, journal: Path, dpy: Display, settle: float = 3.0, quiet_ma
     XD.XDamageDestroy(dpy.d, damage)
     X.XFlush(dpy.d)
     final = frames[-1][1]
+    if TIMELINE:
+        print("    frames: " + ", ".join(f"{t:.3f} s {differing_tiles(f, final, w, h)[0]} tiles off"
+                                     for t, f in frames[:12]))
+        for i, (t, f) in enumerate(frames[:6]):
+            png(OUT / f"frame-{i}-{t * 1000:.0f}ms.png", f, w, h)
     t_drawn = None
     for t, f in frames:
         if same_screen(f, final, w, h):
@@ -414,7 +420,10 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=10, help="launches timed (default 10)")
     ap.add_argument("--mem-runs", type=int, default=5, help="unlocks measured per journal size")
     ap.add_argument("--sizes", default="empty,10k,100k")
+    ap.add_argument("--timeline", action="store_true", help="print each launch's frames")
     args = ap.parse_args()
+    global TIMELINE
+    TIMELINE = args.timeline
     app, mj = Path(args.app).resolve(), Path(args.mj).resolve()
     for p in (app, mj):
         if not p.exists():
