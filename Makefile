@@ -63,11 +63,11 @@ run: build ## Install what is missing, build and open the app
 
 # Tauri's bundler (npm's @tauri-apps/cli, a prebuilt binary) runs the release build of the app with
 # the UI embedded and packs it with mj, the icons, the desktop entry and the AppStream metadata
-# (src-tauri/tauri.conf.json > bundle). mj is built first: the bundler only copies it.
+# (src-tauri/tauri.conf.json > bundle). mj is built first: the bundler only copies it. The
+# bundler packs with gzip; repacked with xz (dpkg-deb) the package is half the size.
 bundle: ui ## Build the release .deb (the app and mj) into target/release/bundle/deb
 	cargo build --release --locked -p mj
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb
-	@# The bundler packs with gzip; repacked with xz the download is about a third smaller.
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	dpkg-deb -R "$(DEB)" "$$tmp/root" && dpkg-deb --root-owner-group -Zxz -z9 -b "$$tmp/root" "$(DEB)" >/dev/null
 	@ls -l "$(DEB)"
