@@ -7,11 +7,13 @@
 
 mod support;
 
+mod a11y;
 mod backups;
 mod capture;
 mod categories;
 mod daily_loop;
 mod goals;
+mod keyboard;
 mod locking;
 mod long_lists;
 mod plaintext;
