@@ -98,3 +98,14 @@ pub(crate) fn test_journal(dir: &std::path::Path) -> Journal {
     .unwrap()
     .0
 }
+
+/// The field a validation error names, for the core's tests; any other error fails the test with
+/// the error shown.
+#[cfg(test)]
+#[allow(clippy::panic)]
+pub(crate) fn validation_field(err: Error) -> String {
+    match err.field() {
+        Some(field) => field.to_owned(),
+        None => panic!("not a validation error: {err:?}"),
+    }
+}

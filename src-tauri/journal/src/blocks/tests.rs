@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{BlockId, BlockInput};
-use crate::error::{Error, ErrorCode};
+use crate::error::ErrorCode;
 use crate::{Clock, Journal, MentorId, MentorInput};
 
 fn feb(d: u32) -> NaiveDate {
@@ -17,12 +17,7 @@ fn journal() -> (tempfile::TempDir, Journal) {
     (dir, journal)
 }
 
-fn field(err: Error) -> String {
-    match err {
-        Error::Validation { field, .. } => field.into_owned(),
-        other => panic!("not a validation error: {other:?}"),
-    }
-}
+use crate::validation_field as field;
 
 #[test]
 fn a_block_needs_a_title_and_an_end_not_before_its_start() {

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::builtin::BUILTINS;
 use super::{TemplateId, TemplateInput};
-use crate::error::{Error, ErrorCode};
+use crate::error::ErrorCode;
 use crate::{Clock, Journal, MentorId, MentorInput};
 
 fn journal() -> (tempfile::TempDir, Journal) {
@@ -15,12 +15,7 @@ fn journal() -> (tempfile::TempDir, Journal) {
     (dir, journal)
 }
 
-fn field(err: Error) -> String {
-    match err {
-        Error::Validation { field, .. } => field.into_owned(),
-        other => panic!("not a validation error: {other:?}"),
-    }
-}
+use crate::validation_field as field;
 
 #[test]
 fn a_new_journal_has_the_built_ins_in_order_with_prompts_and_takeaways() {
