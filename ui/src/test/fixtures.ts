@@ -2,6 +2,7 @@
 import type { Goal } from "../bindings/Goal";
 import type { GoalDetail } from "../bindings/GoalDetail";
 import type { Mentor } from "../bindings/Mentor";
+import type { Template } from "../bindings/Template";
 
 export function mentor(over: Partial<Mentor> = {}): Mentor {
   return {
@@ -55,4 +56,19 @@ export function goal(over: Partial<Goal> = {}): Goal {
 
 export function goalDetail(over: Partial<Goal> = {}): GoalDetail {
   return { goal: goal(over), mentors: [], milestones: [], reviews: [], milestoneProgress: [], history: [], actionItems: [] };
+}
+
+export function template(over: Partial<Template> = {}): Template {
+  return {
+    id: 2,
+    name: "Regular check-in",
+    description: "What happened since last time, what to ask, what is next.",
+    body: "## Since we last met\n- ",
+    takeaways: ["Next time: …"],
+    builtinKey: "check_in",
+    defaultForMentors: 0,
+    createdAt: "2026-01-01T00:00:00",
+    updatedAt: "2026-01-01T00:00:00",
+    ...over,
+  };
 }
