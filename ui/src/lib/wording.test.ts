@@ -18,7 +18,7 @@ describe("wording", () => {
   it("settings explain what each action means for the user, without engineering terms", async () => {
     mockIPC((cmd) => {
       if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
-      if (cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "backups_list") return [];
+      if (cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "backups_list" || cmd === "templates_list") return [];
       return null;
     });
     render(SettingsScreen);

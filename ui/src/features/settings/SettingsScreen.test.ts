@@ -8,7 +8,7 @@ function setup(core: (cmd: string) => unknown = () => null) {
   mockIPC((cmd) => {
     if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
     if (cmd === "passphrase_strength") return { score: 4, acceptable: true, advice: "" };
-    if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list") return [];
+    if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "templates_list") return [];
     if (cmd === "backups_folder") return "/journal/backups";
     return core(cmd);
   });
@@ -68,7 +68,7 @@ describe("SettingsScreen outcomes", () => {
       (cmd) => {
         calls.push(cmd);
         if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
-        if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list") return [];
+        if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "templates_list") return [];
         if (cmd === "vault_verify") return new Promise((_, reject) => (finish = reject));
         return null;
       },
