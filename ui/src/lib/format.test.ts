@@ -37,6 +37,7 @@ describe("cadenceBadge", () => {
     expect(paused({ kind: "overdue", daysOverdue: 4 })).toEqual({
       label: `Overdue 4 days, paused for ICU nights until ${formatDay("2027-02-28", false)}`,
       tone: "muted",
+      short: `Paused until ${formatDay("2027-02-28", false)}`,
     });
     expect(paused({ kind: "dueSoon", dueInDays: 0 }).label).toBe(
       `Due today, paused for ICU nights until ${formatDay("2027-02-28", false)}`,

@@ -46,8 +46,12 @@ export const OWNER_LABELS: Record<Owner, string> = { me: "I owe it", mentor: "Me
 
 export const ACTION_STATUS_LABELS: Record<ActionStatus, string> = { open: "Open", done: "Done", dropped: "Dropped" };
 
-/** "Overdue 3 days", "Due today", "On track", ... with a tone for the badge. */
-export function cadenceBadge(c: CadenceStatus): { label: string; tone: "danger" | "warning" | "ok" | "muted" } {
+/**
+ * "Overdue 3 days", "Due today", "On track", ... with a tone for the badge. A pause says it in a
+ * sentence ("Overdue 4 days, paused for ICU nights until Feb 28") and, for a pill beside a name,
+ * in `short` ("Paused until Feb 28").
+ */
+export function cadenceBadge(c: CadenceStatus): { label: string; tone: "danger" | "warning" | "ok" | "muted"; short?: string } {
   switch (c.kind) {
     case "overdue":
       return { label: `Overdue ${c.daysOverdue} ${c.daysOverdue === 1 ? "day" : "days"}`, tone: "danger" };
@@ -65,7 +69,8 @@ export function cadenceBadge(c: CadenceStatus): { label: string; tone: "danger" 
     case "paused": {
       // The core says what the mentor would be without the pause; the pause only names it.
       const otherwise = cadenceBadge(c.otherwise).label || "Due";
-      return { label: `${otherwise}, paused for ${c.blockTitle} until ${formatDay(c.until, false)}`, tone: "muted" };
+      const until = formatDay(c.until, false);
+      return { label: `${otherwise}, paused for ${c.blockTitle} until ${until}`, tone: "muted", short: `Paused until ${until}` };
     }
   }
 }
@@ -120,6 +125,14 @@ export function formatDay(value: string | Date, withYear: boolean): string {
   const day = toDay(value);
   if (!day) return typeof value === "string" ? value : "";
   return new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", ...(withYear ? { year: "numeric" } : {}) }).format(day);
+}
+
+/** Two calendar days (YYYY-MM-DD, the last included) as one range: "Feb 1 – 28, 2027", or one day. */
+export function formatDayRange(first: string, last: string): string {
+  const [a, b] = [toDay(first), toDay(last)];
+  if (!a || !b) return `${first} – ${last}`;
+  const format = new Intl.DateTimeFormat(undefined, { year: "numeric", month: "short", day: "numeric" });
+  return first === last ? format.format(a) : format.formatRange(a, b);
 }
 
 /** A month ("2026-03" or a Date) as "Mar 2026", or "Mar" when `withYear` is false. */

@@ -13,6 +13,7 @@ export type View =
   | { kind: "mentor"; id: MentorId }
   | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
   | { kind: "actions" }
+  | { kind: "blocks" }
   | { kind: "settings" };
 
 export const nav = $state<{ view: View; searchOpen: boolean; autoLockSeconds: number | null }>({
