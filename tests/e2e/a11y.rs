@@ -9,7 +9,7 @@
 
 use crate::support::{
     MENTORS, Outcome, PASSPHRASE, TauriDriver, add_mentor, built_app, check, click, click_css, el,
-    in_session, press, quick_note, screenshot, type_into, wait_text,
+    in_session, press, quick_note, screenshot, set_value, type_into, wait_text,
 };
 use std::path::Path;
 use std::time::Duration;
@@ -125,6 +125,10 @@ async fn walk(d: &WebDriver, audit: &mut Audit, dark: bool) -> Outcome {
     type_into(d, "note-body", "Talked through **three** programmes.").await?;
     type_into(d, "takeaway", "Ask for the letters early").await?;
     audit.screen(d, "note-editor").await?;
+    press(d, Key::Control + "t").await?;
+    el(d, "template-filter").await?;
+    audit.screen(d, "template-picker").await?;
+    press(d, Key::Escape).await?;
     click(d, "note-save").await?;
     el(d, "mentor-page").await?;
     wait_text(d, "[data-testid='timeline-entry']", "Fellowship").await?;
@@ -161,6 +165,19 @@ async fn walk(d: &WebDriver, audit: &mut Audit, dark: bool) -> Outcome {
     click(d, "action-new-add").await?;
     wait_text(d, "[data-testid='actions-screen']", "programme director").await?;
     audit.screen(d, "action-items").await?;
+
+    click(d, "nav-blocks").await?;
+    el(d, "blocks-empty").await?;
+    click(d, "block-add").await?;
+    type_into(d, "bf-title", "ICU nights").await?;
+    set_value(d, "bf-starts", "2027-02-01").await?;
+    set_value(d, "bf-ends", "2027-02-28").await?;
+    click(d, "bf-some").await?;
+    audit.screen(d, "block-form").await?;
+    click(d, "bf-mentor").await?;
+    click(d, "bf-save").await?;
+    wait_text(d, "[data-testid='block-row']", "ICU nights").await?;
+    audit.screen(d, "blocks").await?;
 
     click(d, "nav-dashboard").await?;
     el(d, "dashboard").await?;

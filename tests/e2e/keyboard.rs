@@ -4,55 +4,10 @@
 //! each one visible, interactive and ringed when it has the focus, and comes round again (no trap).
 
 use crate::support::{
-    MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, click, create_journal, el,
-    in_session, screenshot, wait_text,
+    MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, chord, click, create_journal, el,
+    in_session, keys, screenshot, tap, wait_focus, wait_text,
 };
-use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
-
-/// Keys as a user presses them: key actions on whatever has the focus, never an element's own.
-async fn keys(d: &WebDriver, text: &str) -> Outcome {
-    d.action_chain().send_keys(text).perform().await?;
-    Ok(())
-}
-
-async fn tap(d: &WebDriver, key: Key) -> Outcome {
-    let key: char = key.into();
-    d.action_chain().key_down(key).key_up(key).perform().await?;
-    Ok(())
-}
-
-async fn chord(d: &WebDriver, modifier: Key, key: impl Into<char>) -> Outcome {
-    let modifier: char = modifier.into();
-    let key = key.into();
-    d.action_chain()
-        .key_down(modifier)
-        .key_down(key)
-        .key_up(key)
-        .key_up(modifier)
-        .perform()
-        .await?;
-    Ok(())
-}
-
-async fn focused_testid(d: &WebDriver) -> Outcome<Option<String>> {
-    Ok(d.active_element().await?.attr("data-testid").await?)
-}
-
-async fn wait_focus(d: &WebDriver, id: &str) -> Outcome {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        let now = focused_testid(d).await?;
-        if now.as_deref() == Some(id) {
-            return Ok(());
-        }
-        check!(
-            Instant::now() < deadline,
-            "the focus should be on {id}, is on {now:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
 
 /// Every control in the window a Tab can land on, in page order, each as a short description
 /// (what a closed `<details>` holds beyond its summary is not among them). Each is numbered

@@ -20,6 +20,7 @@ mod plaintext;
 mod reading;
 mod readme;
 mod settings;
+mod templates_blocks;
 mod transfer;
 mod vault;
 mod xss;
