@@ -76,3 +76,13 @@ word_enum! {
     /// milestones done (for goals that are a checklist at heart).
     ProgressSource { Reviews = "reviews", Milestones = "milestones" }
 }
+
+word_enum! {
+    /// What a mentorship review looks back on: a year, or a rotation that just ended.
+    ReviewKind { Yearly = "yearly", Rotation = "rotation" }
+}
+
+word_enum! {
+    /// What the trainee decides for a mentorship in a review.
+    Decision { Keep = "keep", Refine = "refine", Pause = "pause", End = "end" }
+}

@@ -6,7 +6,8 @@
 //!
 //! The crate is grouped by what it is about: `store` (the files, keys and database), `mentors`,
 //! `notes` (conversations, action items, parked questions), `goals`, `templates` (what a new note
-//! starts from), `blocks` (rotations and leave that pause cadence), `views` (read models that
+//! starts from), `blocks` (rotations and leave that pause cadence), `review` (the yearly and end-of-rotation
+//! look at every mentorship), `views` (read models that
 //! gather across domains: dashboard, prep sheet, search) and `transfer` (backups, export and
 //! import). `journal` holds what every domain shares: the one write path and the clock. The public
 //! API is re-exported here flat, so callers do not depend on the layout.
@@ -21,6 +22,7 @@ mod kinds;
 mod markdown;
 mod mentors;
 mod notes;
+mod review;
 mod settings;
 mod store;
 mod templates;
@@ -40,7 +42,8 @@ pub use goals::{
 };
 pub use journal::Journal;
 pub use kinds::{
-    ActionStatus, Channel, GoalStatus, MentorStatus, Origin, OutreachOutcome, Owner, ProgressSource,
+    ActionStatus, Channel, Decision, GoalStatus, MentorStatus, Origin, OutreachOutcome, Owner,
+    ProgressSource, ReviewKind,
 };
 pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
@@ -51,6 +54,10 @@ pub use mentors::{
 pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
 pub use notes::questions::{Question, QuestionId};
+pub use review::{
+    DecisionInput, GoalMove, MentorFigures, MentorshipReview, MentorshipReviewId,
+    MentorshipReviewInput, ReviewCompletion, ReviewSummary, ReviewedMentor,
+};
 pub use settings::{DEFAULT_AUTO_LOCK_SECONDS, DEFAULT_REVIEW_AFTER_WEEKS, Settings};
 pub use store::hardening::refuse_core_dumps;
 pub use store::keyfile::{KdfParams, kdf_paid_on_this_thread};

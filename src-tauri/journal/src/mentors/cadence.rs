@@ -157,7 +157,7 @@ pub fn cadence_with_blocks(
 }
 
 /// Days after `last` up to and including `today` that fall inside at least one of `pauses`.
-fn paused_days(pauses: &[&Block], last: NaiveDate, today: NaiveDate) -> i64 {
+pub(crate) fn paused_days(pauses: &[&Block], last: NaiveDate, today: NaiveDate) -> i64 {
     let Some(first) = last.succ_opt() else {
         return 0;
     };

@@ -4,7 +4,8 @@
 //! front end offer the same ones and the core refuses the rest. Ending keeps everything and
 //! records a private reason; an ended mentorship can be taken up again.
 
-use rusqlite::params;
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{Transaction, params};
 
 use super::{Mentor, MentorId, StatusChange, StatusEntry};
 use crate::error::Result;
@@ -47,17 +48,7 @@ impl Journal {
             String::new()
         };
         let now = self.now();
-        self.write(|tx| {
-            tx.execute(
-                "UPDATE mentors SET status = ?2, status_since = ?3, end_reason = ?4, updated_at = ?5 WHERE id = ?1",
-                params![id.0, change.status, on, end_reason, now],
-            )?;
-            tx.execute(
-                "INSERT INTO mentor_status_changes (mentor_id, status, changed_on, note) VALUES (?1, ?2, ?3, ?4)",
-                params![id.0, change.status, on, note],
-            )?;
-            Ok(())
-        })?;
+        self.write(|tx| record_status(tx, id, change.status, on, &note, &end_reason, now))?;
         self.mentor(id)
     }
 
@@ -76,4 +67,26 @@ impl Journal {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+/// Writes a checked lifecycle step inside `tx`: the mentor's status and the history row. Shared by
+/// `set_mentor_status` and a completed review, which applies several in one transaction.
+pub(crate) fn record_status(
+    tx: &Transaction<'_>,
+    id: MentorId,
+    status: MentorStatus,
+    on: NaiveDate,
+    note: &str,
+    end_reason: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE mentors SET status = ?2, status_since = ?3, end_reason = ?4, updated_at = ?5 WHERE id = ?1",
+        params![id.0, status, on, end_reason, now],
+    )?;
+    tx.execute(
+        "INSERT INTO mentor_status_changes (mentor_id, status, changed_on, note) VALUES (?1, ?2, ?3, ?4)",
+        params![id.0, status, on, note],
+    )?;
+    Ok(())
 }

@@ -9,7 +9,7 @@ use crate::kinds::{Channel, MentorStatus, Origin};
 use crate::templates::TemplateId;
 
 pub mod cadence;
-mod lifecycle;
+pub(crate) mod lifecycle;
 mod names;
 pub mod outreach;
 mod records;

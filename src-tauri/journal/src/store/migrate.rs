@@ -39,6 +39,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_templates_and_blocks",
         include_str!("../../migrations/0008_templates_and_blocks.sql"),
     ),
+    (
+        "0009_mentorship_reviews",
+        include_str!("../../migrations/0009_mentorship_reviews.sql"),
+    ),
 ];
 
 /// What a step writes besides its SQL: rows whose text the app owns and that a script would only

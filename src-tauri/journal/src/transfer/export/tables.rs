@@ -264,6 +264,41 @@ pub(crate) const TABLES: &[Table] = &[
         columns: &[("block_id", Int), ("mentor_id", Int)],
         order: "block_id, mentor_id",
     },
+    Table {
+        name: "mentorshipReviews",
+        table: "mentorship_reviews",
+        columns: &[
+            ("id", Int),
+            ("kind", Text),
+            ("title", Text),
+            ("period_from", Text),
+            ("period_to", Text),
+            ("closing_note", Text),
+            ("completed_on", Text),
+            ("created_at", Text),
+            ("updated_at", Text),
+        ],
+        order: "id",
+    },
+    Table {
+        name: "mentorshipReviewMentors",
+        table: "mentorship_review_mentors",
+        columns: &[
+            ("review_id", Int),
+            ("mentor_id", Int),
+            ("position", Int),
+            ("decision", Text),
+            ("note", Text),
+            ("figures", Text),
+        ],
+        order: "review_id, position, mentor_id",
+    },
+    Table {
+        name: "mentorshipReviewGoals",
+        table: "mentorship_review_goals",
+        columns: &[("review_id", Int), ("goal_id", Int)],
+        order: "review_id, goal_id",
+    },
 ];
 
 /// Settings that belong to this machine or to this journal's keys, never to an export: where the

@@ -29,6 +29,7 @@ use crate::goals::{Goal, GoalId};
 use crate::journal::Journal;
 use crate::kinds::GoalStatus;
 
+pub(crate) use portfolio::active_days;
 pub use portfolio::{Meetings, Portfolio, PortfolioItem, PortfolioMentor};
 pub use render::{portfolio_pdf, summary_pdf};
 pub use summary::{SummaryForMentor, SummaryItem};

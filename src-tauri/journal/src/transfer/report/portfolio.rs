@@ -5,8 +5,9 @@
 //! days the mentor was active inside the period (from the status history), counted no later than
 //! today and no earlier than the relationship's start: the day the mentor was added, or the first
 //! conversation logged if that is earlier (notes written into the journal after the fact). A
-//! mentor paused for the summer is not expected to have met over the summer, and a mentorship
-//! that began in June is not measured against January.
+//! mentor paused for the summer is not expected to have met over the summer, nor during a block
+//! of the schedule that pauses cadence for them (ICU nights), and a mentorship that began in June
+//! is not measured against January.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::params;
@@ -14,11 +15,13 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::ReportGoal;
+use crate::blocks::Block;
 use crate::error::{Error, Result};
 use crate::goals::GoalFilter;
 use crate::journal::Journal;
 use crate::kinds::{GoalStatus, MentorStatus, Owner};
 use crate::mentors::MentorId;
+use crate::mentors::cadence::paused_days;
 use crate::validate;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -53,7 +56,7 @@ pub struct PortfolioMentor {
 }
 
 /// Conversations held in the period against the agreement.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Meetings {
@@ -104,6 +107,7 @@ impl Journal {
             .filter(|g| (from..=to).contains(&g.status_since))
             .collect();
 
+        let blocks = self.pausing_blocks()?;
         let mut mentors = Vec::new();
         for row in self.portfolio_rows()? {
             let held = self.meetings_held(row.id, from, to)?;
@@ -119,7 +123,8 @@ impl Journal {
                 None => row.added_on,
             };
             let history = self.status_timeline(row.id)?;
-            let active = active_days(&history, start, from, to.min(today));
+            let pauses: Vec<&Block> = blocks.iter().filter(|b| b.pauses(row.id)).collect();
+            let active = active_days(&history, start, from, to.min(today), &pauses);
             if active == 0 && held == 0 && goals.is_empty() && completed.is_empty() {
                 continue;
             }
@@ -193,7 +198,12 @@ impl Journal {
         Ok(names)
     }
 
-    fn meetings_held(&self, mentor: MentorId, from: NaiveDate, to: NaiveDate) -> Result<u32> {
+    pub(crate) fn meetings_held(
+        &self,
+        mentor: MentorId,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<u32> {
         Ok(self.conn.query_row(
             "SELECT count(*) FROM conversations
              WHERE mentor_id = ?1 AND is_draft = 0 AND occurred_at >= ?2 AND occurred_at < ?3",
@@ -202,7 +212,7 @@ impl Journal {
         )?)
     }
 
-    pub(super) fn first_meeting(&self, mentor: MentorId) -> Result<Option<NaiveDate>> {
+    pub(crate) fn first_meeting(&self, mentor: MentorId) -> Result<Option<NaiveDate>> {
         Ok(self.conn.query_row(
             "SELECT substr(min(occurred_at), 1, 10) FROM conversations
              WHERE mentor_id = ?1 AND is_draft = 0",
@@ -237,7 +247,10 @@ impl Journal {
     }
 
     /// The lifecycle as dated steps, in date order (steps may have been back-dated).
-    fn status_timeline(&self, mentor: MentorId) -> Result<Vec<(MentorStatus, NaiveDate)>> {
+    pub(crate) fn status_timeline(
+        &self,
+        mentor: MentorId,
+    ) -> Result<Vec<(MentorStatus, NaiveDate)>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT status, changed_on FROM mentor_status_changes WHERE mentor_id = ?1
              ORDER BY changed_on, id",
@@ -262,12 +275,14 @@ fn day_after(day: NaiveDate) -> NaiveDate {
 }
 
 /// Days in `from..=to` on which the mentor was active: each step of `history` holds until the
-/// next one, the first reaches back to `start`, and nothing before `start` counts.
-pub(super) fn active_days(
+/// next one, the first reaches back to `start`, and nothing before `start` counts. Days inside
+/// one of `pauses` (blocks that pause this mentor's cadence) are not counted.
+pub(crate) fn active_days(
     history: &[(MentorStatus, NaiveDate)],
     start: NaiveDate,
     from: NaiveDate,
     to: NaiveDate,
+    pauses: &[&Block],
 ) -> i64 {
     let from = from.max(start);
     if to < from {
@@ -286,7 +301,10 @@ pub(super) fn active_days(
             None => to,
         };
         if hi >= lo {
-            total += (hi - lo).num_days() + 1;
+            let paused = lo
+                .pred_opt()
+                .map_or(0, |before| paused_days(pauses, before, hi));
+            total += (hi - lo).num_days() + 1 - paused;
         }
     }
     total

@@ -5,6 +5,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 use super::layout::{Face, Layout};
 use super::portfolio::active_days;
+use crate::blocks::Block;
 use crate::clock::Clock;
 use crate::error::ErrorCode;
 use crate::kinds::{ActionStatus, GoalStatus, MentorStatus, Owner};
@@ -42,19 +43,37 @@ fn meet(j: &Journal, mentor: MentorId, on: &str, draft: bool) {
     j.add_conversation(&input, draft).unwrap();
 }
 
+fn pausing(title: &str, from: &str, to: &str) -> Block {
+    Block {
+        id: crate::blocks::BlockId(1),
+        title: title.into(),
+        starts_on: day(from),
+        ends_on: day(to),
+        pauses_cadence: true,
+        all_mentors: true,
+        mentor_ids: vec![],
+        note: String::new(),
+        created_at: chrono::DateTime::UNIX_EPOCH,
+        updated_at: chrono::DateTime::UNIX_EPOCH,
+    }
+}
+
 #[test]
 fn active_days_follow_the_status_history_and_the_relationship_start() {
     use MentorStatus::*;
     let year = (day("2026-01-01"), day("2026-12-31"));
     let always = [(Active, day("2026-01-01"))];
-    assert_eq!(active_days(&always, day("2026-01-01"), year.0, year.1), 365);
+    assert_eq!(
+        active_days(&always, day("2026-01-01"), year.0, year.1, &[]),
+        365
+    );
     let summer_off = [
         (Active, day("2026-01-01")),
         (Paused, day("2026-04-01")),
         (Active, day("2026-07-01")),
     ];
     assert_eq!(
-        active_days(&summer_off, day("2026-01-01"), year.0, year.1),
+        active_days(&summer_off, day("2026-01-01"), year.0, year.1, &[]),
         90 + 184,
         "January to March, then July to December"
     );
@@ -63,7 +82,8 @@ fn active_days_follow_the_status_history_and_the_relationship_start() {
             &[(Active, day("2026-12-01"))],
             day("2026-03-01"),
             year.0,
-            year.1
+            year.1,
+            &[]
         ),
         306,
         "notes back-dated to March start the relationship in March"
@@ -73,15 +93,39 @@ fn active_days_follow_the_status_history_and_the_relationship_start() {
         (Active, day("2026-10-01")),
     ];
     assert_eq!(
-        active_days(&prospect, day("2026-01-01"), year.0, year.1),
+        active_days(&prospect, day("2026-01-01"), year.0, year.1, &[]),
         92
     );
     assert_eq!(
-        active_days(&always, day("2026-01-01"), year.0, day("2025-12-31")),
+        active_days(&always, day("2026-01-01"), year.0, day("2025-12-31"), &[]),
         0
     );
     let ended = [(Active, day("2025-01-01")), (Ended, day("2025-06-01"))];
-    assert_eq!(active_days(&ended, day("2025-01-01"), year.0, year.1), 0);
+    assert_eq!(
+        active_days(&ended, day("2025-01-01"), year.0, year.1, &[]),
+        0
+    );
+
+    // A block that pauses cadence takes its days out, once however many blocks overlap, and
+    // only where the mentor was active (the summer pause and the nights do not add up twice).
+    let nights = pausing("ICU nights", "2026-02-01", "2026-02-28");
+    let overlap = pausing("Leave", "2026-02-20", "2026-03-10");
+    assert_eq!(
+        active_days(
+            &always,
+            day("2026-01-01"),
+            year.0,
+            year.1,
+            &[&nights, &overlap]
+        ),
+        365 - 28 - 10
+    );
+    let summer = pausing("Summer", "2026-06-01", "2026-07-10");
+    assert_eq!(
+        active_days(&summer_off, day("2026-01-01"), year.0, year.1, &[&summer]),
+        90 + 184 - 10,
+        "only the ten July days of the block were active ones"
+    );
 }
 
 #[test]
