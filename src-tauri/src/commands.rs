@@ -9,13 +9,14 @@ use chrono::{NaiveDate, NaiveDateTime};
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Backup, BackupPlace,
     BackupPreview, BackupReason, Block, BlockId, BlockInput, Conversation, ConversationId,
-    ConversationInput, Dashboard, Goal, GoalCategory, GoalCategoryId, GoalDetail, GoalFilter,
-    GoalId, GoalInput, GoalReview, GoalStatusChange, ImportPreview, ImportReport, ImportSource,
-    JsonTransfer, MarkdownExport, Mentor, MentorDeletionImpact, MentorFilter, MentorId,
-    MentorInput, MentorRef, MentorSummary, Milestone, MilestoneId, Outreach, OutreachId,
-    OutreachInput, OutreachOutcome, Passphrase, PassphraseStrength, PrepSheet, Protection,
-    Question, QuestionId, RecoveryKey, RecoveryStatus, Reencrypted, Restored, Retention,
-    ReviewInput, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry, TagMapping,
+    ConversationInput, Dashboard, DecisionInput, Goal, GoalCategory, GoalCategoryId, GoalDetail,
+    GoalFilter, GoalId, GoalInput, GoalReview, GoalStatusChange, ImportPreview, ImportReport,
+    ImportSource, JsonTransfer, MarkdownExport, Mentor, MentorDeletionImpact, MentorFilter,
+    MentorId, MentorInput, MentorRef, MentorSummary, MentorshipReview, MentorshipReviewId,
+    MentorshipReviewInput, Milestone, MilestoneId, Outreach, OutreachId, OutreachInput,
+    OutreachOutcome, Passphrase, PassphraseStrength, PrepSheet, Protection, Question, QuestionId,
+    RecoveryKey, RecoveryStatus, Reencrypted, Restored, Retention, ReviewCompletion, ReviewInput,
+    ReviewSummary, SearchHit, SearchQuery, Secret, Settings, StatusChange, StatusEntry, TagMapping,
     Template, TemplateId, TemplateInput, VaultStatus, preview_backup, read_source,
 };
 use serde::Serialize;
@@ -444,6 +445,27 @@ commands! {
     fn block_update(state, id: BlockId, block: BlockInput) -> Block { state.journal(|j| j.update_block(id, &block)) }
 
     fn block_delete(state, id: BlockId) -> () { state.journal(|j| j.delete_block(id)) }
+
+    /// Yearly and end-of-rotation reviews of the mentorships, newest period first.
+    fn reviews_list(state) -> Vec<ReviewSummary> { state.journal(|j| j.list_reviews()) }
+
+    fn review_get(state, id: MentorshipReviewId) -> MentorshipReview { state.journal(|j| j.mentorship_review(id)) }
+
+    /// Starts a review of a period over the mentors active or paused today.
+    fn review_start(state, review: MentorshipReviewInput) -> MentorshipReview { state.journal(|j| j.start_review(&review)) }
+
+    /// Records (or with a `null` decision clears) the decision for one mentor of a review in progress.
+    fn review_decide(state, id: MentorshipReviewId, mentor_id: MentorId, decision: DecisionInput) -> MentorshipReview {
+        state.journal(|j| j.decide_in_review(id, mentor_id, &decision))
+    }
+
+    /// Completes a review: applies its pauses and ends, keeps its figures and the goals carried over.
+    fn review_complete(state, id: MentorshipReviewId, completion: ReviewCompletion) -> MentorshipReview {
+        state.journal(|j| j.complete_review(id, &completion))
+    }
+
+    /// Discards a review in progress (a completed one is kept).
+    fn review_delete(state, id: MentorshipReviewId) -> () { state.journal(|j| j.delete_review(id)) }
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! The argument types shared by several commands, built from `fields`, and the seeded rows
 //! they point at.
 
+use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -19,6 +20,7 @@ pub(super) struct World {
     pub outreach: Vec<i64>,
     pub templates: Vec<i64>,
     pub blocks: Vec<i64>,
+    pub reviews: Vec<i64>,
     pub gone: Gone,
 }
 
@@ -34,6 +36,7 @@ pub(super) struct Gone {
     pub outreach: i64,
     pub template: i64,
     pub block: i64,
+    pub review: i64,
 }
 
 pub(super) fn passphrase() -> Field {
@@ -251,4 +254,42 @@ pub(super) fn block_input(w: &World) -> Field {
         (v, ok)
     })
     .boxed()
+}
+
+/// A review's period: it ends today at the latest and spans two years at most (732 days); a
+/// rotation review needs a name, a yearly one is named after its year when given none.
+pub(super) fn review_input() -> Field {
+    let today = today();
+    let back = weighted(
+        (0..=40u64).prop_map(|n| json!(n)),
+        vec![json!(0)],
+        vec![json!(-1)],
+    );
+    let len = weighted(
+        (0..=700u64).prop_map(|n| json!(n)),
+        vec![json!(0), json!(732)],
+        vec![json!(733), json!(-3)],
+    );
+    (back, len, any::<bool>(), text(SHORT, false))
+        .prop_map(move |((back, b_ok), (len, l_ok), yearly, (title, t_ok))| {
+            let shift = |from: NaiveDate, days: i64| from - chrono::Duration::days(days);
+            let to = shift(today, back.as_i64().unwrap_or(0));
+            let from = shift(to, len.as_i64().unwrap_or(0));
+            let named = title.as_str().is_some_and(|t| !t.trim().is_empty());
+            let ok = b_ok && l_ok && t_ok && (yearly || named);
+            let kind = if yearly { "yearly" } else { "rotation" };
+            (
+                json!({ "kind": kind, "title": title, "from": day(from), "to": day(to) }),
+                ok,
+            )
+        })
+        .boxed()
+}
+
+/// A decision for one mentor of a review: none, or one of the four with a note.
+pub(super) fn decision_input() -> Field {
+    object(vec![
+        ("decision", opt(one_of(&["keep", "refine", "pause", "end"]))),
+        ("note", text(LONG, false)),
+    ])
 }

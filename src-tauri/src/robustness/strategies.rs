@@ -41,7 +41,8 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         | "goal_category_list"
         | "templates_list"
         | "templates_restore_builtin"
-        | "blocks_list" => case(vec![]),
+        | "blocks_list"
+        | "reviews_list" => case(vec![]),
         "vault_create" => case(vec![(
             "passphrase",
             passphrase().prop_map(|(v, _)| (v, false)).boxed(),
@@ -460,6 +461,34 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             g.block,
             vec![],
         ),
+        "review_get" => case(vec![("id", id(&w.reviews, g.review))]),
+        "review_start" => case(vec![("review", review_input())]),
+        // Whether a mentor is in the review, whether every mentor is decided and whether it is
+        // still in progress depend on what earlier cases did to the journal: either answer is
+        // fair (in the envelope), a panic never.
+        "review_decide" => either(case(vec![
+            ("id", id(&w.reviews, g.review)),
+            ("mentorId", id(&w.mentors, g.mentor)),
+            ("decision", decision_input()),
+        ])),
+        "review_complete" => either(case(vec![
+            ("id", id(&w.reviews, g.review)),
+            (
+                "completion",
+                object(vec![
+                    ("carryOver", list(id(&w.goals, g.goal), 0..3)),
+                    ("closingNote", text(LONG, false)),
+                ]),
+            ),
+        ])),
+        "review_delete" => delete(
+            (
+                "review_start",
+                json!({ "review": { "kind": "yearly", "from": day(today()), "to": day(today()) } }),
+            ),
+            g.review,
+            vec![],
+        ),
         _ => return None,
     })
 }
@@ -468,5 +497,15 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
 fn nowhere() -> Field {
     prop::sample::select(&["/no/such/folder/export.json", "relative.json", ""][..])
         .prop_map(|p| (json!(p), false))
+        .boxed()
+}
+
+/// Cases whose outcome depends on the journal's state: an answer or a refusal, never a panic.
+fn either(cases: BoxedStrategy<Case>) -> BoxedStrategy<Case> {
+    cases
+        .prop_map(|c| Case {
+            expect: Expect::Any,
+            ..c
+        })
         .boxed()
 }

@@ -99,6 +99,9 @@ fn populate(w: &Webview) -> World {
     let block = json!({ "title": "Gone", "startsOn": "2026-02-01", "endsOn": "2026-02-28",
         "pausesCadence": true, "allMentors": true });
     let blk = id_of(&call(w, "block_add", json!({ "block": block })));
+    let this_year =
+        json!({ "kind": "yearly", "from": today().to_string(), "to": today().to_string() });
+    let rev = id_of(&call(w, "review_start", json!({ "review": this_year })));
 
     for name in [
         "Ada Lovelace",
@@ -183,8 +186,14 @@ fn populate(w: &Webview) -> World {
     world
         .blocks
         .push(id_of(&call(w, "block_add", json!({ "block": research }))));
+    let from = today() - chrono::Duration::days(300);
+    let year = json!({ "kind": "yearly", "from": from.to_string(), "to": today().to_string() });
+    world
+        .reviews
+        .push(id_of(&call(w, "review_start", json!({ "review": year }))));
     call(w, "template_delete", json!({ "id": tpl }));
     call(w, "block_delete", json!({ "id": blk }));
+    call(w, "review_delete", json!({ "id": rev }));
     call(w, "conversation_delete", json!({ "id": c }));
     call(w, "action_item_delete", json!({ "id": i }));
     call(w, "milestone_delete", json!({ "id": ms }));
@@ -208,6 +217,7 @@ fn populate(w: &Webview) -> World {
         outreach: id_of(&o),
         template: tpl,
         block: blk,
+        review: rev,
     };
     world
 }
