@@ -179,6 +179,17 @@ async fn walk(d: &WebDriver, audit: &mut Audit, dark: bool) -> Outcome {
     wait_text(d, "[data-testid='block-row']", "ICU nights").await?;
     audit.screen(d, "blocks").await?;
 
+    click(d, "nav-reviews").await?;
+    el(d, "reviews-empty").await?;
+    audit.screen(d, "reviews").await?;
+    click(d, "review-new-yearly").await?;
+    el(d, "rv-begin").await?;
+    audit.screen(d, "review-start").await?;
+    click(d, "rv-begin").await?;
+    el(d, "review-step").await?;
+    click(d, "rv-decision-refine").await?;
+    audit.screen(d, "review-step").await?;
+
     click(d, "nav-dashboard").await?;
     el(d, "dashboard").await?;
     audit.screen(d, "dashboard").await?;

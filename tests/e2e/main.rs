@@ -19,6 +19,7 @@ mod long_lists;
 mod plaintext;
 mod reading;
 mod readme;
+mod review;
 mod settings;
 mod templates_blocks;
 mod transfer;

@@ -3,6 +3,7 @@
 import type { ConversationId } from "../bindings/ConversationId";
 import type { GoalId } from "../bindings/GoalId";
 import type { MentorId } from "../bindings/MentorId";
+import type { MentorshipReviewId } from "../bindings/MentorshipReviewId";
 
 export type View =
   | { kind: "dashboard" }
@@ -14,6 +15,8 @@ export type View =
   | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
   | { kind: "actions" }
   | { kind: "blocks" }
+  | { kind: "reviews" }
+  | { kind: "review"; id: MentorshipReviewId }
   | { kind: "settings" };
 
 export const nav = $state<{ view: View; searchOpen: boolean; autoLockSeconds: number | null }>({
