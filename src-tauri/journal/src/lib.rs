@@ -22,6 +22,7 @@ mod kinds;
 mod markdown;
 mod mentors;
 mod notes;
+mod reminders;
 mod review;
 mod settings;
 mod store;
@@ -54,6 +55,7 @@ pub use mentors::{
 pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
 pub use notes::questions::{Question, QuestionId};
+pub use reminders::{Reminder, ReminderSettings, in_quiet_hours, reminders_for};
 pub use review::{
     DecisionInput, GoalMove, MentorFigures, MentorshipReview, MentorshipReviewId,
     MentorshipReviewInput, ReviewCompletion, ReviewSummary, ReviewedMentor,

@@ -5,8 +5,9 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::journal::Journal;
+use crate::reminders::ReminderSettings;
 use crate::validate;
 
 /// Seconds of inactivity before the app locks itself (10 minutes), unless the user turns it off.
@@ -27,6 +28,9 @@ pub struct Settings {
     /// Weeks without a review after which a goal shows as due for one.
     #[serde(default = "default_review_after_weeks")]
     pub review_after_weeks: u32,
+    /// Desktop reminders: off by default.
+    #[serde(default)]
+    pub reminders: ReminderSettings,
 }
 
 impl Journal {
@@ -53,9 +57,14 @@ impl Journal {
             .setting("review_after_weeks")?
             .and_then(|n| n.parse().ok())
             .unwrap_or(DEFAULT_REVIEW_AFTER_WEEKS);
+        let reminders = self
+            .setting("reminders")?
+            .and_then(|text| parse_reminders(&text))
+            .unwrap_or_default();
         Ok(Settings {
             auto_lock_seconds,
             review_after_weeks,
+            reminders,
         })
     }
 
@@ -78,10 +87,21 @@ impl Journal {
             52,
             "Ask for a goal review after 1 to 52 weeks.",
         )?;
+        let r = settings.reminders;
+        for (field, hour) in [
+            ("reminders.quietFrom", r.quiet_from),
+            ("reminders.quietTo", r.quiet_to),
+        ] {
+            if hour > 23 {
+                return Err(Error::validation(field, "Pick an hour from 0 to 23."));
+            }
+        }
+        let reminders = format!("{} {} {}", u8::from(r.enabled), r.quiet_from, r.quiet_to);
         self.write(|tx| {
             for (key, value) in [
                 ("auto_lock_seconds", value),
                 ("review_after_weeks", weeks.to_string()),
+                ("reminders", reminders),
             ] {
                 upsert(tx, key, &value)?;
             }
@@ -89,6 +109,20 @@ impl Journal {
         })?;
         self.settings()
     }
+}
+
+/// "1 21 8": on, quiet from 21:00 to 08:00.
+fn parse_reminders(text: &str) -> Option<ReminderSettings> {
+    let mut parts = text.split(' ').map(str::parse::<u8>);
+    let (Some(Ok(on)), Some(Ok(from)), Some(Ok(to))) = (parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    Some(ReminderSettings {
+        enabled: on == 1,
+        quiet_from: from,
+        quiet_to: to,
+    })
 }
 
 fn upsert(tx: &rusqlite::Transaction<'_>, key: &str, value: &str) -> Result<()> {
@@ -121,6 +155,7 @@ mod tests {
             .update_settings(&Settings {
                 auto_lock_seconds: None,
                 review_after_weeks: 4,
+                reminders: ReminderSettings::default(),
             })
             .unwrap();
         assert_eq!(seconds(&journal), None);
@@ -128,6 +163,7 @@ mod tests {
             .update_settings(&Settings {
                 auto_lock_seconds: Some(30),
                 review_after_weeks: 6,
+                reminders: ReminderSettings::default(),
             })
             .unwrap();
         assert_eq!(seconds(&journal), Some(30));
@@ -135,6 +171,7 @@ mod tests {
             .update_settings(&Settings {
                 auto_lock_seconds: Some(5),
                 review_after_weeks: 6,
+                reminders: ReminderSettings::default(),
             })
             .unwrap_err();
         assert_eq!(err.field(), Some("autoLockSeconds"));
@@ -148,6 +185,7 @@ mod tests {
             .update_settings(&Settings {
                 auto_lock_seconds: Some(30),
                 review_after_weeks: 0,
+                reminders: ReminderSettings::default(),
             })
             .unwrap_err();
         assert_eq!(err.field(), Some("reviewAfterWeeks"));

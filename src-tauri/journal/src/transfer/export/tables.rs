@@ -309,6 +309,7 @@ pub(crate) const LOCAL_SETTINGS: &[&str] = &[
     "backup_place",
     "backup_place_error",
     "backup_place_copied_at",
+    "reminders_sent",
 ];
 
 /// Tables that are not the user's journal: the search index (rebuilt from the rows) and SQLite's own.
