@@ -464,6 +464,9 @@ commands! {
         state.journal(|j| j.complete_review(id, &completion))
     }
 
+    /// Shows the desktop reminders due now (none when off or in quiet hours), each once; how many.
+    fn reminders_notify(state) -> u32 { state.notify_reminders() }
+
     /// Discards a review in progress (a completed one is kept).
     fn review_delete(state, id: MentorshipReviewId) -> () { state.journal(|j| j.delete_review(id)) }
 }

@@ -39,6 +39,7 @@ pub fn run() {
     let result = builder
         .plugin(navigation::guard(dev_url))
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let dir = journal_dir(app.handle())?;
             let state = state::AppState::new(dir);
@@ -46,6 +47,17 @@ pub fn run() {
             let _ = state.events.set(Box::new(move |name, payload| {
                 use tauri::Emitter;
                 let _ = window.emit(name, payload);
+            }));
+            let handle = app.handle().clone();
+            let _ = state.notify.set(Box::new(move |title, body| {
+                use tauri_plugin_notification::NotificationExt;
+                handle
+                    .notification()
+                    .builder()
+                    .title(title)
+                    .body(body)
+                    .show()
+                    .is_ok()
             }));
             app.manage(state);
             session_watch::watch(app.handle());

@@ -21,6 +21,9 @@ pub enum Session {
     Unlocked(Journal),
 }
 
+/// Shows one notification (title, body); says whether the desktop took it.
+pub type Notifier = Box<dyn Fn(&str, &str) -> bool + Send + Sync>;
+
 pub struct AppState {
     dir: PathBuf,
     session: Mutex<Session>,
@@ -31,6 +34,9 @@ pub struct AppState {
     /// Where progress of long work goes (the window, as events such as `backup-progress` and
     /// `import-progress`); unset in tests, which have no window.
     pub events: OnceLock<Box<dyn Fn(&'static str, serde_json::Value) + Send + Sync>>,
+    /// Shows a desktop notification (title, body) through the notification plugin, from Rust:
+    /// the page has no permission to show one itself. Unset in tests.
+    pub notify: OnceLock<Notifier>,
     /// Set by `import_cancel` while an import runs; the import stops with nothing written.
     pub cancel_import: AtomicBool,
     /// Set by `vault_verify_cancel` while a check runs; the check stops.
@@ -56,6 +62,7 @@ impl AppState {
             clipboard: Clipboard::default(),
             generation: AtomicU64::new(0),
             events: OnceLock::new(),
+            notify: OnceLock::new(),
             cancel_import: AtomicBool::new(false),
             cancel_verify: AtomicBool::new(false),
         }
@@ -99,6 +106,17 @@ impl AppState {
             Session::Unlocked(journal) => Ok(op(journal)?),
             Session::Locked => Err(journal::Error::Locked.into()),
         }
+    }
+
+    /// Shows the reminders the journal calls for now, as desktop notifications; returns how many
+    /// were shown (none when reminders are off, in quiet hours, or without a notification service).
+    pub fn notify_reminders(&self) -> Result<u32> {
+        let due = self.journal(|j| j.reminders_now())?;
+        let Some(notify) = self.notify.get() else {
+            return Ok(0);
+        };
+        let shown = due.iter().filter(|r| notify(&r.title, &r.body)).count();
+        Ok(u32::try_from(shown).unwrap_or(u32::MAX))
     }
 
     /// Like `journal`, for the rare operation that replaces the journal's connection (key rotation).

@@ -35,7 +35,8 @@ function app(confirmed: boolean, withoutKeyFile = true) {
       if (cmd === "vault_status") return "present";
       if (cmd === "vault_recovery_status") return { confirmed, withoutKeyFile };
       if (cmd === "vault_rotate_key") return { recoveryKey: "ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567" };
-      if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
+      if (cmd === "settings_get")
+        return { autoLockSeconds: 600, reviewAfterWeeks: 4, reminders: { enabled: false, quietFrom: 21, quietTo: 8 } };
       if (cmd === "dashboard") return EMPTY_DASHBOARD;
       if (cmd === "drafts_list") return [];
       return null;

@@ -42,7 +42,8 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
         | "templates_list"
         | "templates_restore_builtin"
         | "blocks_list"
-        | "reviews_list" => case(vec![]),
+        | "reviews_list"
+        | "reminders_notify" => case(vec![]),
         "vault_create" => case(vec![(
             "passphrase",
             passphrase().prop_map(|(v, _)| (v, false)).boxed(),
@@ -79,6 +80,14 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                     opt(range(15, 24 * 3600, vec![14, 24 * 3600 + 1])),
                 ),
                 ("reviewAfterWeeks", range(1, 52, vec![0, 53])),
+                (
+                    "reminders",
+                    object(vec![
+                        ("enabled", flag()),
+                        ("quietFrom", range(0, 23, vec![24])),
+                        ("quietTo", range(0, 23, vec![24])),
+                    ]),
+                ),
             ]),
         )]),
         "clipboard_copy" => case(vec![("text", text(LONG, false))])

@@ -179,5 +179,6 @@ export type Commands = {
   review_start: { args: { review: MentorshipReviewInput }; result: MentorshipReview };
   review_decide: { args: { id: MentorshipReviewId; mentorId: MentorId; decision: DecisionInput }; result: MentorshipReview };
   review_complete: { args: { id: MentorshipReviewId; completion: ReviewCompletion }; result: MentorshipReview };
+  reminders_notify: { args: {}; result: number };
   review_delete: { args: { id: MentorshipReviewId }; result: null };
 };

@@ -17,7 +17,8 @@ describe("wording", () => {
 
   it("settings explain what each action means for the user, without engineering terms", async () => {
     mockIPC((cmd) => {
-      if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
+      if (cmd === "settings_get")
+        return { autoLockSeconds: 600, reviewAfterWeeks: 4, reminders: { enabled: false, quietFrom: 21, quietTo: 8 } };
       if (cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "backups_list" || cmd === "templates_list") return [];
       return null;
     });

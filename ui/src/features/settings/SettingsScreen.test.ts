@@ -6,7 +6,8 @@ import SettingsScreen from "./SettingsScreen.svelte";
 
 function setup(core: (cmd: string) => unknown = () => null) {
   mockIPC((cmd) => {
-    if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
+    if (cmd === "settings_get")
+      return { autoLockSeconds: 600, reviewAfterWeeks: 4, reminders: { enabled: false, quietFrom: 21, quietTo: 8 } };
     if (cmd === "passphrase_strength") return { score: 4, acceptable: true, advice: "" };
     if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "templates_list") return [];
     if (cmd === "backups_folder") return "/journal/backups";
@@ -67,7 +68,8 @@ describe("SettingsScreen outcomes", () => {
     mockIPC(
       (cmd) => {
         calls.push(cmd);
-        if (cmd === "settings_get") return { autoLockSeconds: 600, reviewAfterWeeks: 4 };
+        if (cmd === "settings_get")
+          return { autoLockSeconds: 600, reviewAfterWeeks: 4, reminders: { enabled: false, quietFrom: 21, quietTo: 8 } };
         if (cmd === "backups_list" || cmd === "goal_categories" || cmd === "goal_category_list" || cmd === "templates_list") return [];
         if (cmd === "vault_verify") return new Promise((_, reject) => (finish = reject));
         return null;
