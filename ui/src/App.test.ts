@@ -4,6 +4,9 @@ import { cleanup, render, screen } from "@testing-library/svelte";
 import userEvent from "@testing-library/user-event";
 import { vi } from "vitest";
 import App from "./App.svelte";
+// The app imports the journal's screens dynamically once unlocked; loaded here first, the module is
+// in the cache and the dynamic import resolves at once instead of transforming every screen then.
+import "./Journal.svelte";
 
 // The app stops listening for desktop events after unmounting, asynchronously: let that happen
 // before the shared teardown removes the mocked event plugin.
