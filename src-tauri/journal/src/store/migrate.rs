@@ -39,6 +39,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_templates_and_blocks",
         include_str!("../../migrations/0008_templates_and_blocks.sql"),
     ),
+    (
+        "0009_reflections_and_calendar",
+        include_str!("../../migrations/0009_reflections_and_calendar.sql"),
+    ),
 ];
 
 /// What a step writes besides its SQL: rows whose text the app owns and that a script would only
@@ -283,6 +287,9 @@ mod rebuilt_conversations {
 
 #[cfg(test)]
 mod templates_and_blocks;
+
+#[cfg(test)]
+mod reflections_and_calendar;
 
 #[cfg(test)]
 mod search_without_copy {
