@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use journal::{
     ActionItem, ActionItemFilter, ActionItemId, ActionItemInput, ActionStatus, Conversation,
-    ConversationId, ConversationInput, MentorId,
+    ConversationId, ConversationInput, MentorId, NoteScope,
 };
 
 commands! {
@@ -25,6 +25,12 @@ commands! {
     /// and whether older ones follow.
     fn conversations_list(state, mentor_id: Option<MentorId>, after: Option<(NaiveDateTime, ConversationId)>) -> (Vec<Conversation>, bool) {
         state.journal(|j| j.conversation_page(mentor_id, after))
+    }
+
+    /// One page of private reflections (notes about no single mentor), newest first, after
+    /// `[occurredAt, id]` of the last one shown; and whether older ones follow.
+    fn reflections_list(state, after: Option<(NaiveDateTime, ConversationId)>) -> (Vec<Conversation>, bool) {
+        state.journal(|j| j.conversation_page(NoteScope::Reflections, after))
     }
 
     fn drafts_list(state) -> Vec<Conversation> { state.journal(|j| j.list_drafts()) }

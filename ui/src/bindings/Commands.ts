@@ -10,6 +10,7 @@ import type { BackupPreview } from "./BackupPreview";
 import type { Block } from "./Block";
 import type { BlockId } from "./BlockId";
 import type { BlockInput } from "./BlockInput";
+import type { CalendarMonth } from "./CalendarMonth";
 import type { Conversation } from "./Conversation";
 import type { ConversationId } from "./ConversationId";
 import type { ConversationInput } from "./ConversationInput";
@@ -38,6 +39,7 @@ import type { MentorSummary } from "./MentorSummary";
 import type { Milestone } from "./Milestone";
 import type { MilestoneId } from "./MilestoneId";
 import type { NewJournal } from "./NewJournal";
+import type { OnThisDay } from "./OnThisDay";
 import type { Outreach } from "./Outreach";
 import type { OutreachId } from "./OutreachId";
 import type { OutreachInput } from "./OutreachInput";
@@ -64,6 +66,7 @@ import type { Template } from "./Template";
 import type { TemplateId } from "./TemplateId";
 import type { TemplateInput } from "./TemplateInput";
 import type { VaultStatus } from "./VaultStatus";
+import type { WellbeingOverTime } from "./WellbeingOverTime";
 
 export type Commands = {
   vault_status: { args: {}; result: VaultStatus };
@@ -124,6 +127,7 @@ export type Commands = {
   conversation_get: { args: { id: ConversationId }; result: Conversation };
   conversation_delete: { args: { id: ConversationId }; result: null };
   conversations_list: { args: { mentorId: MentorId | null; after: [string, ConversationId] | null }; result: [Array<Conversation>, boolean] };
+  reflections_list: { args: { after: [string, ConversationId] | null }; result: [Array<Conversation>, boolean] };
   drafts_list: { args: {}; result: Array<Conversation> };
   markdown_preview: { args: { body: string }; result: string };
   action_items_list: { args: { filter: ActionItemFilter }; result: Array<ActionItem> };
@@ -133,6 +137,9 @@ export type Commands = {
   action_item_delete: { args: { id: ActionItemId }; result: null };
   search: { args: { query: SearchQuery }; result: Array<SearchHit> };
   dashboard: { args: {}; result: Dashboard };
+  wellbeing_over_time: { args: { months: number }; result: WellbeingOverTime };
+  calendar_month: { args: { year: number; month: number }; result: CalendarMonth };
+  on_this_day: { args: { date: string | null }; result: OnThisDay };
   goals_list: { args: { filter: GoalFilter }; result: Array<Goal> };
   goal_get: { args: { id: GoalId }; result: GoalDetail };
   goal_add: { args: { goal: GoalInput }; result: Goal };
