@@ -68,6 +68,7 @@ pub(crate) fn rich_journal(dir: &Path) -> Journal {
         .add_conversation(
             &ConversationInput {
                 mentor_id: Some(osei.id),
+                reflection: None,
                 occurred_at: Some(day(21).and_hms_opt(16, 30, 0).unwrap()),
                 channel: Some(Channel::Coffee),
                 duration_minutes: Some(45),

@@ -19,6 +19,7 @@ mod mentors;
 mod notes;
 mod older_backups;
 mod plaintext;
+mod reflections;
 mod reports;
 mod restore;
 mod rules;

@@ -42,6 +42,9 @@ pub struct SearchArgs {
     /// Only what is about this mentor (a name or the start of one).
     #[arg(long, value_name = "NAME")]
     mentor: Option<String>,
+    /// Only private reflections (notes about no single mentor).
+    #[arg(long, conflicts_with = "mentor")]
+    reflections: bool,
     /// From this day on: 2026-12-01, yesterday, monday, 2 weeks ago.
     #[arg(long, value_name = "DATE")]
     from: Option<String>,
@@ -125,6 +128,7 @@ pub fn search(ctx: &mut Ctx, args: SearchArgs) -> Result<()> {
     let query = SearchQuery {
         text: args.text.join(" "),
         mentor_id: mentor.map(|m| m.id),
+        reflections: Some(args.reflections),
         from: day(&journal, "from", args.from.as_deref())?,
         to: day(&journal, "to", args.to.as_deref())?,
         limit: args.limit,

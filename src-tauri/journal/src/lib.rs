@@ -55,6 +55,7 @@ pub use mentors::{
 pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use notes::conversations::{Conversation, ConversationId, ConversationInput};
 pub use notes::questions::{Question, QuestionId};
+pub use notes::timeline::NoteScope;
 pub use reminders::{Reminder, ReminderSettings, in_quiet_hours, reminders_for};
 pub use review::{
     DecisionInput, GoalMove, MentorFigures, MentorshipReview, MentorshipReviewId,
@@ -87,12 +88,16 @@ pub use transfer::report::{
 };
 pub use transfer::restore::{BackupPreview, Restored, Secret, preview_backup};
 pub use transfer::retention::{Retention, expired as expired_backups};
+pub use views::calendar::{
+    CalendarDay, CalendarMonth, DayGoal, DayMilestone, DayNote, OnThisDay, YearsAgo, anniversaries,
+};
 pub use views::dashboard::{
     Activity, ActivitySeries, Coverage, Dashboard, DueItem, FOLLOW_UP_AFTER_DAYS, GoalCard,
     MentorDue, WaitingOutreach,
 };
 pub use views::prep::{PrepSheet, RecentConversation};
 pub use views::search::{SearchHit, SearchKind, SearchQuery};
+pub use views::wellbeing::{MAX_WELLBEING_MONTHS, WellbeingMonth, WellbeingOverTime};
 
 /// A new encrypted journal in `dir` for the core's own tests, with the cheap KDF of tests (the
 /// tests about the KDF use the real one).

@@ -125,8 +125,16 @@ pub(super) fn item_input(w: &World, in_note: bool) -> Field {
 }
 
 pub(super) fn conversation_input(w: &World) -> Field {
+    // A note of a meeting names its mentor; a reflection says it is one and names none.
+    let mentor = id(&w.mentors, w.gone.mentor)
+        .prop_map(|(id, ok)| (json!({ "mentorId": id, "reflection": false }), ok));
+    let reflection = Just((json!({ "mentorId": null, "reflection": true }), true));
+    let both =
+        live(&w.mentors).prop_map(|(id, _)| (json!({ "mentorId": id, "reflection": true }), false));
+    let neither = Just((json!({ "mentorId": null, "reflection": false }), false));
+    let who = prop_oneof![12 => mentor, 6 => reflection, 1 => both, 1 => neither].boxed();
     object(vec![
-        ("mentorId", id(&w.mentors, w.gone.mentor)),
+        ("who", who),
         ("occurredAt", opt(moment())),
         ("channel", opt(one_of(CHANNELS))),
         (
@@ -140,6 +148,16 @@ pub(super) fn conversation_input(w: &World) -> Field {
         ("stress", opt(range(1, 5, vec![0, 6]))),
         ("actionItems", list(item_input(w, true), 0..3)),
     ])
+    .prop_map(|(mut v, ok)| {
+        let who = v["who"].take();
+        if let Value::Object(map) = &mut v {
+            map.remove("who");
+            map.insert("mentorId".into(), who["mentorId"].clone());
+            map.insert("reflection".into(), who["reflection"].clone());
+        }
+        (v, ok)
+    })
+    .boxed()
 }
 
 pub(super) fn goal_input(w: &World, new: bool) -> Field {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 use tauri::Manager;
 
 use super::{invoke, mock_app};
-use crate::commands::NAMES;
+use crate::commands::names;
 use crate::state::AppState;
 
 const KEYS: &[&str] = &[
@@ -79,7 +79,8 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
     let state = app.state::<AppState>();
 
     let (answered, rejected) = (std::cell::Cell::new(0u32), std::cell::Cell::new(0u32));
-    for name in NAMES {
+    let names = names();
+    for name in &names {
         let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig {
             cases: 48,
             failure_persistence: None,
@@ -125,7 +126,7 @@ fn every_command_answers_malformed_input_with_the_error_envelope() {
     }
     println!(
         "IPC robustness: {} commands x 48 random bodies: {} answered, {} rejected with the envelope",
-        NAMES.len(),
+        names.len(),
         answered.get(),
         rejected.get()
     );

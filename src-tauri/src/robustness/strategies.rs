@@ -274,6 +274,15 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                     .boxed()),
             ),
         ]),
+        "reflections_list" => case(vec![(
+            "after",
+            opt((
+                unchecked(moment()),
+                unchecked(id(&w.conversations, g.conversation)),
+            )
+                .prop_map(|((at, _), (id, _))| (json!([at, id]), true))
+                .boxed()),
+        )]),
         "action_items_list" => case(vec![(
             "filter",
             object(vec![
@@ -317,6 +326,8 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                     ),
                 ),
                 ("mentorId", opt(live(&w.mentors))),
+                // Reflections with a mentor is refused below; alone, either is fine.
+                ("reflections", opt(flag())),
                 // A search filters by these and checks no range: any day is valid here.
                 ("from", opt(unchecked(any_day()))),
                 ("to", opt(unchecked(any_day()))),
@@ -328,8 +339,19 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
                     "offset",
                     opt(any::<u32>().prop_map(|n| (json!(n), true)).boxed()),
                 ),
-            ]),
+            ])
+            .prop_map(|(query, ok)| {
+                let both = !query["mentorId"].is_null() && query["reflections"] == json!(true);
+                (query, ok && !both)
+            })
+            .boxed(),
         )]),
+        "wellbeing_over_time" => case(vec![("months", range(1, 120, vec![0, 121]))]),
+        "calendar_month" => case(vec![
+            ("year", range(1950, 2150, vec![1949, 2151])),
+            ("month", range(1, 12, vec![0, 13])),
+        ]),
+        "on_this_day" => case(vec![("date", opt(any_day()))]),
         "goals_list" => case(vec![(
             "filter",
             object(vec![

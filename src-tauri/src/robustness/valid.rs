@@ -15,7 +15,7 @@ use super::fields::{Case, Expect, today};
 use super::inputs::{Gone, World};
 use super::strategies::for_command;
 use super::{envelope_code, invoke, mock_app};
-use crate::commands::NAMES;
+use crate::commands::names;
 use crate::state::AppState;
 
 type Webview = tauri::WebviewWindow<MockRuntime>;
@@ -270,7 +270,8 @@ fn every_command_answers_valid_and_boundary_inputs_on_a_populated_journal() {
     state.unlock_with_recovery(&recovery).unwrap();
     let world = populate(&webview);
 
-    let unknown: Vec<&str> = NAMES
+    let names = names();
+    let unknown: Vec<&str> = names
         .iter()
         .copied()
         .filter(|n| for_command(n, &world).is_none())
@@ -283,7 +284,7 @@ fn every_command_answers_valid_and_boundary_inputs_on_a_populated_journal() {
     let secrets = RefCell::new((PASSPHRASE.to_owned(), recovery.expose().to_owned()));
     let tally = Tally::default();
     let after_vault = Cell::new(true);
-    for name in NAMES {
+    for name in &names {
         let strategy = for_command(name, &world).unwrap();
         let mut runner = TestRunner::new(ProptestConfig {
             cases: cases_for(name),
@@ -354,7 +355,7 @@ fn every_command_answers_valid_and_boundary_inputs_on_a_populated_journal() {
     println!(
         "IPC robustness, populated journal: {} commands, {cases} cases ({valid} valid): {answered} \
          answered, {} refused with the envelope, in {:.1?}",
-        NAMES.len(),
+        names.len(),
         tally.refused.get(),
         started.elapsed()
     );

@@ -5,7 +5,8 @@ import type { MentorId } from "./MentorId";
 
 export type Conversation = { id: ConversationId, 
 /**
- * `None` for a note about no single mentor (an imported entry that named none).
+ * `None` for a private reflection, a note about no single mentor (an imported entry that
+ * named no mentor is one too).
  */
 mentorId: MentorId | null, occurredAt: string, channel: Channel | null, durationMinutes: number | null, title: string, body: string, 
 /**

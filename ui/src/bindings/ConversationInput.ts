@@ -3,7 +3,18 @@ import type { ActionItemInput } from "./ActionItemInput";
 import type { Channel } from "./Channel";
 import type { MentorId } from "./MentorId";
 
-export type ConversationInput = { mentorId: MentorId | null, 
+export type ConversationInput = { 
+/**
+ * The mentor met; required unless this is a reflection.
+ */
+mentorId: MentorId | null, 
+/**
+ * A private reflection, about no single mentor: `mentorId` must then be empty. Saying so
+ * rather than leaving the mentor out keeps a forgotten mentor from turning a meeting note
+ * into a reflection.
+ * (Optional, so callers that predate reflections send nothing; `null` is `false`.)
+ */
+reflection?: boolean, 
 /**
  * Local wall-clock time; defaults to now.
  */

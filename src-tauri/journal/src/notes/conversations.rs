@@ -1,6 +1,7 @@
 //! Conversation notes: what was said, the advice, the takeaways, and an optional private
-//! well-being check. Drafts are ordinary rows flagged `is_draft`, so an autosaved draft is as
-//! encrypted and as durable as a finished note, and a closed window loses nothing.
+//! well-being check. A private reflection is the same note with no mentor, asked for explicitly.
+//! Drafts are ordinary rows flagged `is_draft`, so an autosaved draft is as encrypted and as
+//! durable as a finished note, and a closed window loses nothing.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -24,7 +25,8 @@ pub struct ConversationId(pub i64);
 #[ts(export)]
 pub struct Conversation {
     pub id: ConversationId,
-    /// `None` for a note about no single mentor (an imported entry that named none).
+    /// `None` for a private reflection, a note about no single mentor (an imported entry that
+    /// named no mentor is one too).
     pub mentor_id: Option<MentorId>,
     pub occurred_at: NaiveDateTime,
     pub channel: Option<Channel>,
@@ -45,7 +47,14 @@ pub struct Conversation {
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
 pub struct ConversationInput {
+    /// The mentor met; required unless this is a reflection.
     pub mentor_id: Option<MentorId>,
+    /// A private reflection, about no single mentor: `mentorId` must then be empty. Saying so
+    /// rather than leaving the mentor out keeps a forgotten mentor from turning a meeting note
+    /// into a reflection.
+    /// (Optional, so callers that predate reflections send nothing; `null` is `false`.)
+    #[ts(optional)]
+    pub reflection: Option<bool>,
     /// Local wall-clock time; defaults to now.
     pub occurred_at: Option<NaiveDateTime>,
     pub channel: Option<Channel>,
@@ -62,12 +71,9 @@ pub struct ConversationInput {
 
 const MAX_TAKEAWAYS: usize = 50;
 
-/// Notes on one page of a timeline: a screenful or two, so a mentor page opens at once however
-/// many notes there are, and scrolling on asks for the next page.
-pub const CONVERSATION_PAGE: u32 = 50;
-
 struct Checked {
-    mentor: MentorId,
+    /// `None` for a reflection.
+    mentor: Option<MentorId>,
     occurred_at: NaiveDateTime,
     title: String,
     body: String,
@@ -77,18 +83,7 @@ struct Checked {
 
 impl Journal {
     fn check_conversation(&self, input: &ConversationInput) -> Result<Checked> {
-        let mentor = input
-            .mentor_id
-            .ok_or_else(|| Error::validation("mentorId", "Pick the mentor you met."))?;
-        match self.mentor(mentor) {
-            Err(Error::NotFound(_)) => {
-                return Err(Error::validation(
-                    "mentorId",
-                    "That mentor no longer exists; pick another.",
-                ));
-            }
-            other => other?,
-        };
+        let mentor = self.check_note_mentor(input)?;
         let occurred_at = self.moment_it_happened(
             "occurredAt",
             input.occurred_at,
@@ -131,6 +126,31 @@ impl Journal {
         })
     }
 
+    /// Who a note is about: the mentor met, who must exist, or nobody for a reflection.
+    fn check_note_mentor(&self, input: &ConversationInput) -> Result<Option<MentorId>> {
+        let reflection = input.reflection == Some(true);
+        let Some(mentor) = input.mentor_id else {
+            return if reflection {
+                Ok(None)
+            } else {
+                Err(Error::validation("mentorId", "Pick the mentor you met."))
+            };
+        };
+        if reflection {
+            return Err(Error::validation(
+                "mentorId",
+                "A reflection is about no single mentor: clear the mentor, or make it a note of a meeting.",
+            ));
+        }
+        match self.mentor(mentor) {
+            Err(Error::NotFound(_)) => Err(Error::validation(
+                "mentorId",
+                "That mentor no longer exists; pick another.",
+            )),
+            other => other.map(|_| Some(mentor)),
+        }
+    }
+
     /// Saves a new conversation with the action items it brings, all or nothing; `draft` keeps it out of search, lists and cadence until finished.
     pub fn add_conversation(&self, input: &ConversationInput, draft: bool) -> Result<Conversation> {
         let c = self.check_conversation(input)?;
@@ -141,7 +161,7 @@ impl Journal {
                      energy, stress, is_draft, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?10) RETURNING id",
                 params![
-                    c.mentor.0, c.occurred_at, input.channel, input.duration_minutes, c.title, c.body,
+                    c.mentor.map(|m| m.0), c.occurred_at, input.channel, input.duration_minutes, c.title, c.body,
                     input.energy, input.stress, draft, now
                 ],
                 |row| row.get(0),
@@ -169,7 +189,7 @@ impl Journal {
                      title = ?6, body = ?7, energy = ?8, stress = ?9, is_draft = ?10, updated_at = ?11
                  WHERE id = ?1",
                 params![
-                    id.0, c.mentor.0, c.occurred_at, input.channel, input.duration_minutes, c.title, c.body,
+                    id.0, c.mentor.map(|m| m.0), c.occurred_at, input.channel, input.duration_minutes, c.title, c.body,
                     input.energy, input.stress, draft, now
                 ],
             )?;
@@ -199,89 +219,19 @@ impl Journal {
         Ok(conversation)
     }
 
-    fn takeaways(&self, id: ConversationId) -> Result<Vec<String>> {
+    pub(super) fn takeaways(&self, id: ConversationId) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT text FROM takeaways WHERE conversation_id = ?1 ORDER BY position",
         )?;
         let rows = stmt.query_map([id.0], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-
-    /// The newest `limit` finished conversations; for one mentor or all. Screens that list a
-    /// mentor's notes page through them with [`Journal::conversation_page`] instead.
-    pub fn list_conversations(
-        &self,
-        mentor: Option<MentorId>,
-        limit: u32,
-    ) -> Result<Vec<Conversation>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM conversations WHERE is_draft = 0 AND (?1 IS NULL OR mentor_id = ?1)
-             ORDER BY occurred_at DESC, id DESC LIMIT ?2"
-        ))?;
-        let rows = stmt.query_map(params![mentor.map(|m| m.0), limit], row_to_conversation)?;
-        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        for c in &mut list {
-            c.takeaways = self.takeaways(c.id)?;
-        }
-        Ok(list)
-    }
-
-    /// One page of finished conversations, newest first, and whether older ones follow.
-    ///
-    /// `after` is the last note already shown, as `(occurred_at, id)`: the page holds the notes
-    /// that sort after it (keyset paging), so a note written meanwhile never shifts a page and
-    /// notes at the same moment keep one order, by id. Taking the key rather than looking the id
-    /// up keeps the walk going when that note was deleted or re-dated in the meantime.
-    pub fn conversation_page(
-        &self,
-        mentor: Option<MentorId>,
-        after: Option<(NaiveDateTime, ConversationId)>,
-    ) -> Result<(Vec<Conversation>, bool)> {
-        let (at, id) = after.map_or((None, None), |(at, id)| (Some(at), Some(id.0)));
-        // A statement per case rather than `?1 IS NULL OR ...`, so each can walk its index
-        // backwards from the key and stop after one page, however deep into the notes it is.
-        let mut filter = String::from("is_draft = 0");
-        if mentor.is_some() {
-            filter.push_str(" AND mentor_id = ?1");
-        }
-        if after.is_some() {
-            filter.push_str(" AND (occurred_at, id) < (?2, ?3)");
-        }
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM conversations WHERE {filter}
-             ORDER BY occurred_at DESC, id DESC LIMIT ?4"
-        ))?;
-        let rows = stmt.query_map(
-            params![mentor.map(|m| m.0), at, id, CONVERSATION_PAGE + 1],
-            row_to_conversation,
-        )?;
-        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        let more = list.len() > CONVERSATION_PAGE as usize;
-        list.truncate(CONVERSATION_PAGE as usize);
-        for c in &mut list {
-            c.takeaways = self.takeaways(c.id)?;
-        }
-        Ok((list, more))
-    }
-
-    /// Unfinished drafts, most recently touched first, so the app can offer to resume them.
-    pub fn list_drafts(&self) -> Result<Vec<Conversation>> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {COLUMNS} FROM conversations WHERE is_draft = 1 ORDER BY updated_at DESC, id DESC"
-        ))?;
-        let rows = stmt.query_map([], row_to_conversation)?;
-        let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        for c in &mut list {
-            c.takeaways = self.takeaways(c.id)?;
-        }
-        Ok(list)
-    }
 }
 
-const COLUMNS: &str = "id, mentor_id, occurred_at, channel, duration_minutes, title, body, energy, stress, \
+pub(super) const COLUMNS: &str = "id, mentor_id, occurred_at, channel, duration_minutes, title, body, energy, stress, \
      is_draft, created_at, updated_at";
 
-fn row_to_conversation(row: &rusqlite::Row<'_>) -> rusqlite::Result<Conversation> {
+pub(super) fn row_to_conversation(row: &rusqlite::Row<'_>) -> rusqlite::Result<Conversation> {
     let body: String = row.get(6)?;
     Ok(Conversation {
         id: ConversationId(row.get(0)?),
@@ -319,7 +269,7 @@ fn insert_items(
     now: DateTime<Utc>,
 ) -> Result<()> {
     for (title, item) in c.item_titles.iter().zip(items) {
-        insert_item(tx, title, item, Some(c.mentor), Some(conversation), now)?;
+        insert_item(tx, title, item, c.mentor, Some(conversation), now)?;
     }
     Ok(())
 }

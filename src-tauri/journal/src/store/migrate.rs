@@ -40,8 +40,12 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0008_templates_and_blocks.sql"),
     ),
     (
-        "0009_mentorship_reviews",
-        include_str!("../../migrations/0009_mentorship_reviews.sql"),
+        "0009_reflections_and_calendar",
+        include_str!("../../migrations/0009_reflections_and_calendar.sql"),
+    ),
+    (
+        "0011_mentorship_reviews",
+        include_str!("../../migrations/0011_mentorship_reviews.sql"),
     ),
 ];
 
@@ -287,6 +291,9 @@ mod rebuilt_conversations {
 
 #[cfg(test)]
 mod templates_and_blocks;
+
+#[cfg(test)]
+mod reflections_and_calendar;
 
 #[cfg(test)]
 mod search_without_copy {

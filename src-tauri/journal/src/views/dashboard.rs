@@ -95,6 +95,37 @@ pub struct Activity {
     pub series: Vec<ActivitySeries>,
 }
 
+/// A run of whole months ending with the current one: their `YYYY-MM` labels, oldest first, and
+/// the moments that bound them (`start` included, `end` not).
+#[derive(Debug, Clone)]
+pub(crate) struct MonthWindow {
+    pub months: Vec<String>,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+/// The `count` months ending with `today`'s (at least one).
+pub(crate) fn month_window(today: NaiveDate, count: u32) -> MonthWindow {
+    let count = count.max(1);
+    let this_month = today.with_day(1).unwrap_or(today);
+    let first = this_month
+        .checked_sub_months(Months::new(count - 1))
+        .unwrap_or(this_month);
+    let months = (0..count)
+        .filter_map(|i| first.checked_add_months(Months::new(i)))
+        .map(|d| d.format("%Y-%m").to_string())
+        .collect();
+    MonthWindow {
+        months,
+        start: NaiveDateTime::from(first),
+        end: NaiveDateTime::from(
+            this_month
+                .checked_add_months(Months::new(1))
+                .unwrap_or(this_month),
+        ),
+    }
+}
+
 /// A focus area and the active mentors who cover it; none is a gap.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -269,20 +300,13 @@ impl Journal {
     }
 
     fn activity(&self, today: NaiveDate) -> Result<Activity> {
-        let this_month = today.with_day(1).unwrap_or(today);
-        let first = this_month
-            .checked_sub_months(Months::new(ACTIVITY_MONTHS - 1))
-            .unwrap_or(this_month);
-        let months: Vec<String> = (0..ACTIVITY_MONTHS)
-            .filter_map(|i| first.checked_add_months(Months::new(i)))
-            .map(|d| d.format("%Y-%m").to_string())
-            .collect();
-        let start = NaiveDateTime::from(first);
-        let end = NaiveDateTime::from(
-            this_month
-                .checked_add_months(Months::new(1))
-                .unwrap_or(this_month),
-        );
+        self.activity_over(month_window(today, ACTIVITY_MONTHS))
+    }
+
+    /// Conversations per month per mentor over a run of months (the dashboard's last twelve, the
+    /// well-being view's window), so every chart of meetings counts them the same way.
+    pub(crate) fn activity_over(&self, months: MonthWindow) -> Result<Activity> {
+        let MonthWindow { months, start, end } = months;
         let mut stmt = self.conn.prepare_cached(
             "SELECT c.mentor_id, m.name, substr(c.occurred_at, 1, 7) AS month, count(*)
              FROM conversations c JOIN mentors m ON m.id = c.mentor_id

@@ -5,6 +5,10 @@
 //! What the user types is never passed to FTS5 as query syntax: each word becomes a quoted term
 //! (the last one a prefix, for type-as-you-search) and text in double quotes becomes a phrase.
 //! Results come newest first, which stays fast at any journal size, unlike ranking by relevance.
+//! A mentor filter and the reflections filter are tokens of the index's `who` column ("m<id>",
+//! "reflection"; migrations 0007 and 0009), part of the match itself, so a filtered search walks
+//! the index as fast as an open one.
+//!
 //! Matches are marked with sentinel characters (`highlight.rs`), the text is HTML-escaped, and only
 //! then are the sentinels turned into `<mark>`, so a note's own markup never reaches the webview.
 
@@ -25,6 +29,9 @@ use crate::views::highlight::{CLOSE, Needle, OPEN, highlight, needle, snippet};
 pub struct SearchQuery {
     pub text: String,
     pub mentor_id: Option<MentorId>,
+    /// Only private reflections (notes about no single mentor); not with a mentor.
+    #[ts(optional)]
+    pub reflections: Option<bool>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub limit: Option<u32>,
@@ -160,6 +167,13 @@ impl Journal {
                 "Search for something shorter.",
             ));
         }
+        let reflections = query.reflections == Some(true);
+        if reflections && query.mentor_id.is_some() {
+            return Err(crate::error::Error::validation(
+                "reflections",
+                "Reflections are about no single mentor: search one mentor or the reflections.",
+            ));
+        }
         let terms = terms(&query.text);
         if terms.is_empty() {
             return Ok(Vec::new());
@@ -178,6 +192,9 @@ impl Journal {
         let mut expression = format!("{{title body}} : ({fts})");
         if let Some(mentor) = query.mentor_id {
             expression.push_str(&format!(" AND who : \"m{}\"", mentor.0));
+        }
+        if reflections {
+            expression.push_str(" AND who : \"reflection\"");
         }
         let from = query.from.map_or(i64::MIN, day_key);
         let to = query
