@@ -147,6 +147,9 @@ async fn backups_are_copied_to_a_second_place_and_a_missing_one_is_a_status() ->
     in_session(driver.session(&app).await?, async |d| {
         crate::support::create_journal(d).await?;
         click(d, "nav-settings").await?;
+        // The daily backup taken on opening runs in the background: it is the newest copy the
+        // place gets once chosen, so it must exist first.
+        wait_text(d, "[data-testid='backups-summary']", "Last backup").await?;
         // The native folder chooser is the desktop's; the test hands the page's command the
         // folder a user would have picked.
         d.execute(

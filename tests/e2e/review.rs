@@ -72,6 +72,7 @@ async fn review(d: &WebDriver) -> Outcome {
 
     // The end was applied to the mentor; every note stays.
     click(d, "nav-mentors").await?;
+    wait_text(d, "[data-testid='mentor-item']", "Wierzbicki").await?;
     let rows = texts(d, "[data-testid='mentor-item']").await?;
     let wierzbicki = rows.iter().find(|r| r.contains("Wierzbicki"));
     check!(

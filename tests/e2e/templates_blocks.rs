@@ -4,7 +4,8 @@
 
 use crate::support::{
     MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, chord, click, create_journal, el,
-    in_session, keys, screenshot, set_value, tap, texts, type_into, wait_focus, wait_text,
+    in_session, keys, screenshot, set_value, tap, texts, type_into, wait_count, wait_focus,
+    wait_text,
 };
 use chrono::{Duration as Days, Local, NaiveDate};
 use thirtyfour::prelude::*;
@@ -86,7 +87,7 @@ async fn templates(d: &WebDriver) -> Outcome {
     click(d, "mentor-edit").await?;
     choose_option(d, "mf-template", "Feedback on a task").await?;
     click(d, "mf-save").await?;
-    el(d, "mentor-edit").await?;
+    wait_count(d, "mentor-form", 0).await?;
     chord(d, Key::Control, 'n').await?;
     wait_focus(d, "mentor-picker").await?;
     keys(d, "osei").await?;
@@ -131,7 +132,8 @@ async fn overdue_mentor(d: &WebDriver, name: &str, today: NaiveDate) -> Outcome 
     click(d, "mentor-edit").await?;
     type_into(d, "mf-weeks", "2").await?;
     click(d, "mf-save").await?;
-    el(d, "mentor-edit").await?;
+    // The form closes and the page moves up: click New note once it stands still.
+    wait_count(d, "mentor-form", 0).await?;
     click(d, "mentor-new-note").await?;
     el(d, "note-body").await?;
     set_value(
