@@ -2,7 +2,7 @@
 
 use crate::support::{
     Outcome, TauriDriver, built_app, check, click, click_css, create_journal, el, in_session,
-    screenshot, wait_text,
+    screenshot, type_into, wait_text,
 };
 use mentor_journal_tests::tool;
 use std::path::Path;
@@ -111,6 +111,20 @@ async fn readme_screenshots() -> Outcome {
         el(d, "prep-goal").await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         check!(shoot("prep-sheet.png")?, "screenshot of the prep sheet");
+        // A yearly review at its first mentor: the year's figures and the decision to make.
+        click(d, "nav-reviews").await?;
+        click(d, "review-new-yearly").await?;
+        click(d, "rv-begin").await?;
+        wait_text(d, "[data-testid='review-mentor']", "Osei").await?;
+        click(d, "rv-decision-refine").await?;
+        type_into(
+            d,
+            "rv-note",
+            "Every 3 weeks until the paper is submitted; add the echo lab.",
+        )
+        .await?;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        check!(shoot("review.png")?, "screenshot of a review");
         Ok(())
     })
     .await
