@@ -15,6 +15,8 @@ export type View =
   | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
   | { kind: "actions" }
   | { kind: "blocks" }
+  | { kind: "calendar" }
+  | { kind: "wellbeing" }
   | { kind: "reviews" }
   | { kind: "review"; id: MentorshipReviewId }
   | { kind: "settings" };
