@@ -190,6 +190,13 @@ async fn walk(d: &WebDriver, audit: &mut Audit, dark: bool) -> Outcome {
     click(d, "rv-decision-refine").await?;
     audit.screen(d, "review-step").await?;
 
+    click(d, "nav-calendar").await?;
+    wait_text(d, "[data-testid='calendar-details']", "On this day").await?;
+    audit.screen(d, "calendar").await?;
+    click(d, "nav-wellbeing").await?;
+    el(d, "wellbeing-empty").await?;
+    audit.screen(d, "wellbeing").await?;
+
     click(d, "nav-dashboard").await?;
     el(d, "dashboard").await?;
     audit.screen(d, "dashboard").await?;

@@ -9,6 +9,7 @@ mod support;
 
 mod a11y;
 mod backups;
+mod calendar;
 mod capture;
 mod categories;
 mod daily_loop;

@@ -30,10 +30,17 @@ const notes = [[osei, -40, 'Registry paper plan', ['Draft the methods first', 'A
   [ng, -33, 'Procedures', ['Log every central line']], [ng, -61, 'Presenting on rounds', ['Lead with the assessment']],
   [ng, -300, 'Intern survival', ['Sleep before nights']],
   [ruiz, -70, 'Balancing exams and wards', ['Block two study evenings']], [ruiz, -180, 'Burnout check', ['Book the GP appointment']]];
-for (const [mentorId, offset, title, takeaways] of notes) {
+for (const [i, [mentorId, offset, title, takeaways]] of notes.entries()) {
   await invoke('conversation_add', { conversation: { mentorId, occurredAt: `${day(offset)}T17:30:00`, channel: 'coffee',
-    durationMinutes: 30, title, body: '', takeaways, energy: null, stress: null }, draft: false });
+    durationMinutes: 30, title, body: '', takeaways, energy: 2 + (i % 3), stress: 4 - (i % 2) }, draft: false });
 }
+for (const [offset, title, energy, stress] of [[-3, 'A hard week of nights', 1, 5], [-12, 'Why cardiology', 3, 3],
+  [-45, 'After the exam', 4, 2], [-130, 'Two evenings off', 4, 2], [-200, 'First month as a resident', 2, 4]]) {
+  await invoke('conversation_add', { conversation: { mentorId: null, reflection: true, occurredAt: `${day(offset)}T22:00:00`,
+    channel: null, durationMinutes: null, title, body: 'What I noticed this week.', takeaways: [], energy, stress }, draft: false });
+}
+await invoke('block_add', { block: { title: 'ICU nights', startsOn: day(-8), endsOn: day(12), pausesCadence: true,
+  allMentors: true, mentorIds: [], note: '' } });
 const goal = async (title, category, target, set, mentorIds, criteria) => (await invoke('goal_add', { goal: {
   title, description: '', category, successCriteria: criteria, targetDate: day(target), progressFrom: 'reviews',
   setOn: day(set), mentorIds } })).id;
@@ -111,6 +118,31 @@ async fn readme_screenshots() -> Outcome {
         el(d, "prep-goal").await?;
         tokio::time::sleep(Duration::from_millis(300)).await;
         check!(shoot("prep-sheet.png")?, "screenshot of the prep sheet");
+        click(d, "nav-calendar").await?;
+        el(d, "calendar-grid").await?;
+        wait_text(d, "[data-testid='calendar-details']", "ICU nights").await?;
+        // Last month, where the notes and reflections are.
+        d.query(By::Css("[data-testid='calendar-day'][tabindex='0']"))
+            .first()
+            .await?
+            .send_keys(Key::PageUp)
+            .await?;
+        // The 27th of last month: a note with a mentor, under the ICU nights block.
+        for _ in 0..3 {
+            crate::support::tap(d, Key::Down).await?;
+        }
+        for _ in 0..4 {
+            crate::support::tap(d, Key::Right).await?;
+        }
+        tokio::time::sleep(Duration::from_millis(600)).await;
+        check!(shoot("calendar.png")?, "screenshot of the calendar");
+        click(d, "nav-wellbeing").await?;
+        el(d, "wellbeing-chart").await?;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        check!(
+            shoot("wellbeing.png")?,
+            "screenshot of the well-being chart"
+        );
         // A yearly review at its first mentor: the year's figures and the decision to make.
         click(d, "nav-reviews").await?;
         click(d, "review-new-yearly").await?;
