@@ -43,6 +43,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_reflections_and_calendar",
         include_str!("../../migrations/0009_reflections_and_calendar.sql"),
     ),
+    (
+        "0010_relationship_checks",
+        include_str!("../../migrations/0010_relationship_checks.sql"),
+    ),
 ];
 
 /// What a step writes besides its SQL: rows whose text the app owns and that a script would only
@@ -290,6 +294,9 @@ mod templates_and_blocks;
 
 #[cfg(test)]
 mod reflections_and_calendar;
+
+#[cfg(test)]
+mod relationship_checks;
 
 #[cfg(test)]
 mod search_without_copy {
