@@ -232,6 +232,34 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             ("outcome", one_of(OUTCOMES)),
             ("note", text(LONG, false)),
         ]),
+        "relationship_checks_get" => case(vec![("mentorId", id(&w.mentors, g.mentor))]),
+        "relationship_check_schedule" => case(vec![
+            ("mentorId", id(&w.mentors, g.mentor)),
+            ("everyWeeks", opt(range(1, 52, vec![0, 53]))),
+        ]),
+        "relationship_check_add" => case(vec![
+            ("mentorId", id(&w.mentors, g.mentor)),
+            (
+                "check",
+                object(vec![
+                    ("answeredOn", opt(past_day())),
+                    ("helping", range(1, 5, vec![0, 6, 256])),
+                    ("meetingAsAgreed", range(1, 5, vec![0, 6])),
+                    ("wantToContinue", range(1, 5, vec![0, 6])),
+                    ("note", text(LONG, false)),
+                ]),
+            ),
+        ]),
+        "relationship_check_delete" => delete(
+            (
+                "relationship_check_add",
+                json!({ "mentorId": w.mentors[0],
+                    "check": { "helping": 3, "meetingAsAgreed": 3, "wantToContinue": 3 } }),
+            ),
+            // No check has this id: none is seeded, and ids count up from 1.
+            i64::from(i32::MAX),
+            vec![],
+        ),
         "conversation_add" => case(vec![
             ("conversation", conversation_input(w)),
             ("draft", flag()),
