@@ -48,9 +48,11 @@ pub use kinds::{
 };
 pub use markdown::{preview_markdown, render_markdown};
 pub use mentors::{
-    CadenceStatus, Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorSort,
-    MentorSummary, Outreach, OutreachId, OutreachInput, StatusChange, StatusEntry, cadence_status,
-    cadence_with_blocks, fold_name,
+    CadenceStatus, CheckDue, CheckTrend, MAX_CHECK_WEEKS, Mentor, MentorDeletionImpact,
+    MentorFilter, MentorId, MentorInput, MentorSort, MentorSummary, Outreach, OutreachId,
+    OutreachInput, RelationshipCheck, RelationshipCheckId, RelationshipCheckInput,
+    RelationshipChecks, StatusChange, StatusEntry, cadence_status, cadence_with_blocks, check_due,
+    check_trend, fold_name,
 };
 pub use notes::actions::{ActionItem, ActionItemFilter, ActionItemId, ActionItemInput};
 pub use notes::conversations::{Conversation, ConversationId, ConversationInput};

@@ -1,8 +1,10 @@
-//! Mentors: the list, each one's record and status lifecycle, introductions and outreach.
+//! Mentors: the list, each one's record and status lifecycle, introductions, outreach and the
+//! private relationship check.
 
 use journal::{
     Mentor, MentorDeletionImpact, MentorFilter, MentorId, MentorInput, MentorRef, MentorSummary,
-    Outreach, OutreachId, OutreachInput, OutreachOutcome, StatusChange, StatusEntry,
+    Outreach, OutreachId, OutreachInput, OutreachOutcome, RelationshipCheck, RelationshipCheckId,
+    RelationshipCheckInput, RelationshipChecks, StatusChange, StatusEntry,
 };
 
 commands! {
@@ -50,5 +52,26 @@ commands! {
 
     fn outreach_set_outcome(state, id: OutreachId, outcome: OutreachOutcome, note: String) -> Outreach {
         state.journal(|j| j.set_outreach_outcome(id, outcome, &note))
+    }
+
+    /// A mentor's private relationship checks: the schedule, whether one is due today, the
+    /// answers oldest first and their trend (`falling` is the cue for the gentle prompt).
+    fn relationship_checks_get(state, mentor_id: MentorId) -> RelationshipChecks {
+        state.journal(|j| j.relationship_checks(mentor_id, j.today()))
+    }
+
+    /// How often to ask, in weeks (1 to 52); `null` stops asking and keeps the answers.
+    fn relationship_check_schedule(state, mentor_id: MentorId, every_weeks: Option<u32>) -> RelationshipChecks {
+        state.journal(|j| j.set_check_schedule(mentor_id, every_weeks))
+    }
+
+    /// Saves the answers to a check; `relationship_checks_get` then has the next due date and
+    /// the trend with it.
+    fn relationship_check_add(state, mentor_id: MentorId, check: RelationshipCheckInput) -> RelationshipCheck {
+        state.journal(|j| j.add_relationship_check(mentor_id, &check))
+    }
+
+    fn relationship_check_delete(state, id: RelationshipCheckId) -> () {
+        state.journal(|j| j.delete_relationship_check(id))
     }
 }

@@ -1,5 +1,6 @@
-//! Mentors: who they are, how the relationship runs (lifecycle, agreement, focus areas), and who
-//! introduced whom. Ending a relationship keeps everything; deleting is a separate, explicit act.
+//! Mentors: who they are, how the relationship runs (lifecycle, agreement, focus areas, the
+//! private relationship check), and who introduced whom. Ending a relationship keeps everything;
+//! deleting is a separate, explicit act.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -9,12 +10,17 @@ use crate::kinds::{Channel, MentorStatus, Origin};
 use crate::templates::TemplateId;
 
 pub mod cadence;
+pub mod checks;
 pub(crate) mod lifecycle;
 mod names;
 pub mod outreach;
 mod records;
 
 pub use cadence::{CadenceStatus, cadence_status, cadence_with_blocks};
+pub use checks::{
+    CheckDue, CheckTrend, MAX_CHECK_WEEKS, RelationshipCheck, RelationshipCheckId,
+    RelationshipCheckInput, RelationshipChecks, check_due, check_trend,
+};
 pub use names::fold_name;
 pub(crate) use outreach::row_to_outreach;
 pub use outreach::{Outreach, OutreachId, OutreachInput};

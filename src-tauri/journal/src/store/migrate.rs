@@ -44,6 +44,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../../migrations/0009_reflections_and_calendar.sql"),
     ),
     (
+        "0010_relationship_checks",
+        include_str!("../../migrations/0010_relationship_checks.sql"),
+    ),
+    (
         "0011_mentorship_reviews",
         include_str!("../../migrations/0011_mentorship_reviews.sql"),
     ),
@@ -294,6 +298,9 @@ mod templates_and_blocks;
 
 #[cfg(test)]
 mod reflections_and_calendar;
+
+#[cfg(test)]
+mod relationship_checks;
 
 #[cfg(test)]
 mod search_without_copy {
