@@ -4,8 +4,8 @@
 //! months with ratings. Screenshots of both in each mode are in target/e2e-screenshots.
 
 use crate::support::{
-    MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, click, create_journal, el,
-    in_session, screenshot, tap, texts, wait_focus, wait_text,
+    MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, chord, click, create_journal, el,
+    in_session, keys, screenshot, tap, texts, wait_focus, wait_text,
 };
 use chrono::{Duration as Days, Local, NaiveDate};
 use std::path::Path;
@@ -64,11 +64,29 @@ async fn calendar(d: &WebDriver, mode: &str) -> Outcome {
     )
     .await?;
 
+    // A reflection written in the editor, by keyboard: Ctrl+N, the picker's last row, type, save.
+    click(d, "nav-dashboard").await?;
+    el(d, "dashboard").await?;
+    chord(d, Key::Control, 'n').await?;
+    wait_focus(d, "mentor-picker").await?;
+    tap(d, Key::Down).await?;
+    tap(d, Key::Enter).await?;
+    wait_focus(d, "note-body").await?;
+    keys(d, "Noticed I skip lunch on call days.").await?;
+    chord(d, Key::Control, Key::Enter).await?;
+    el(d, "dashboard").await?;
+
     click(d, "nav-calendar").await?;
     wait_text(
         d,
         "[data-testid='calendar-details']",
         "A hard week of nights",
+    )
+    .await?;
+    wait_text(
+        d,
+        "[data-testid='calendar-details']",
+        "Noticed I skip lunch",
     )
     .await?;
     let details = el(d, "calendar-details").await?.text().await?;

@@ -15,7 +15,7 @@ function setup(state: RelationshipChecks) {
     if (cmd === "relationship_check_add") {
       const check = (raw as { check: RelationshipCheckInput }).check;
       sent.push(check);
-      return { id: 1, mentorId: 1, answeredOn: "2026-12-02", ...check };
+      return { id: 1, mentorId: 1, ...check, answeredOn: "2026-12-02" };
     }
     throw new Error(`unexpected ${cmd}`);
   });

@@ -31,7 +31,7 @@ function journal() {
 }
 
 describe("NoteEditor, by keyboard", () => {
-  it("goes from Title to the body with Tab, so what is typed lands in the note; Preview comes after", async () => {
+  it("goes from Title to the body with Tab, so what is typed lands in the note; Template and Preview come after", async () => {
     const user = journal();
     render(NoteEditor, { props: { mentorId: 1 } });
     await user.click(await screen.findByLabelText("Title"));
@@ -42,7 +42,9 @@ describe("NoteEditor, by keyboard", () => {
     expect(screen.getByTestId("note-body")).toHaveValue("We met ");
     expect(screen.getByTestId("note-preview")).toHaveAttribute("aria-pressed", "false");
     await user.tab();
-    expect(screen.getByTestId("note-preview"), "the toggle stays reachable, right after the body").toHaveFocus();
+    expect(screen.getByTestId("note-template"), "the template picker comes right after the body").toHaveFocus();
+    await user.tab();
+    expect(screen.getByTestId("note-preview"), "the toggle stays reachable, after the body's tools").toHaveFocus();
     expect(screen.getByTestId("note-preview")).toHaveAccessibleName("Preview");
   });
 

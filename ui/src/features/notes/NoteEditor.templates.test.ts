@@ -78,3 +78,26 @@ describe("NoteEditor templates", () => {
     await expect.poll(() => body().value).toBe(checkIn.body);
   });
 });
+
+describe("NoteEditor reflections", () => {
+  it("writes a private reflection from the picker's last row, telling the core it is one", async () => {
+    const sent: Array<{ cmd: string; conversation?: ConversationInput; draft?: boolean }> = [];
+    mockIPC((cmd, raw) => {
+      const args = raw as { conversation?: ConversationInput; draft?: boolean };
+      sent.push({ cmd, conversation: args.conversation, draft: args.draft });
+      if (cmd === "mentors_list") return [{ mentor: mentor({ id: 1 }) }];
+      if (cmd === "conversation_add") return { id: 9, mentorId: null, isDraft: args.draft };
+      throw new Error(`unexpected ${cmd}`);
+    });
+    render(NoteEditor, {});
+    const user = userEvent.setup();
+    await user.click(await screen.findByTestId("mentor-picker"));
+    await user.keyboard("{ArrowDown}{Enter}");
+    expect(await screen.findByRole("heading", { name: "New reflection" })).toBeInTheDocument();
+    await user.type(screen.getByTestId("note-body"), "A hard week of nights.");
+    await user.keyboard("{Control>}{Enter}{/Control}");
+    await expect.poll(() => sent.filter((s) => s.cmd === "conversation_add" && s.draft === false).length).toBe(1);
+    const saved = sent.find((s) => s.cmd === "conversation_add" && s.draft === false)?.conversation;
+    expect(saved).toMatchObject({ mentorId: null, reflection: true, body: "A hard week of nights." });
+  });
+});
