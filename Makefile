@@ -8,6 +8,8 @@ APP        := target/debug/mentor-journal
 # space and all (the package inside is `mentor-journal`), so every recipe quotes it.
 VERSION    := $(shell sed -n 's/^  "version": "\(.*\)",$$/\1/p' src-tauri/tauri.conf.json)
 DEB        := target/release/bundle/deb/Mentor Journal_$(VERSION)_$(shell dpkg --print-architecture).deb
+# The desktop entry as installed, named by the app's id (the bundler's name is renamed, see bundle).
+DESKTOP    := /usr/share/applications/org.mentorjournal.desktop.desktop
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := build-essential pkg-config perl libwebkit2gtk-4.1-dev libssl-dev fonts-dejavu-core
 # Every program a test or a make target spawns is listed once, in tests/tools.txt, with its source.
@@ -64,12 +66,17 @@ run: build ## Install what is missing, build and open the app
 # Tauri's bundler (npm's @tauri-apps/cli, a prebuilt binary) runs the release build of the app with
 # the UI embedded and packs it with mj, the icons, the desktop entry and the AppStream metadata
 # (src-tauri/tauri.conf.json > bundle). mj is built first: the bundler only copies it. The
-# bundler packs with gzip; repacked with xz (dpkg-deb) the package is half the size.
+# bundler packs with gzip; repacked with xz (dpkg-deb) the package is half the size. The repack
+# also renames the desktop entry the bundler names after the product ("Mentor Journal.desktop",
+# a space in a desktop-file id) to the app's id, as the AppStream metadata's launchable names it.
 bundle: ui ## Build the release .deb (the app and mj) into target/release/bundle/deb
 	cargo build --release --locked -p mj
 	cd src-tauri && ../ui/node_modules/.bin/tauri build --ci --bundles deb
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	dpkg-deb -R "$(DEB)" "$$tmp/root" && dpkg-deb --root-owner-group -Zxz -z9 -b "$$tmp/root" "$(DEB)" >/dev/null
+	dpkg-deb -R "$(DEB)" "$$tmp/root" && \
+	mv "$$tmp/root/usr/share/applications/Mentor Journal.desktop" "$$tmp/root$(DESKTOP)" && \
+	sed -i 's|usr/share/applications/Mentor Journal.desktop|$(DESKTOP:/%=%)|' "$$tmp/root/DEBIAN/md5sums" && \
+	dpkg-deb --root-owner-group -Zxz -z9 -b "$$tmp/root" "$(DEB)" >/dev/null
 	@ls -l "$(DEB)"
 
 install: ## Install the .deb that make bundle built (mentor-journal and mj on the PATH)
@@ -83,7 +90,7 @@ uninstall: ## Remove the installed package (the journal itself stays where it is
 # fails here and not on a user's machine. The two tests create a journal, lock and unlock it
 # (wrong passphrase, restart, recovery key) and write a note that survives a restart.
 package-test: test-deps bundle install ## Build and install the .deb, then run a smoke e2e on /usr/bin/mentor-journal
-	desktop-file-validate "/usr/share/applications/Mentor Journal.desktop"
+	desktop-file-validate "$(DESKTOP)"
 	appstreamcli validate --no-net /usr/share/metainfo/org.mentorjournal.desktop.metainfo.xml
 	/usr/bin/mj --version
 	cargo build --workspace --all-targets

@@ -41,6 +41,9 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_notification::init())
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                paint_background(&window);
+            }
             let dir = journal_dir(app.handle())?;
             let state = state::AppState::new(dir);
             let window = app.handle().clone();
@@ -69,6 +72,17 @@ pub fn run() {
         eprintln!("Mentor Journal could not start: {err}");
         std::process::exit(1);
     }
+}
+
+/// The window and its webview start in the page's own background (`--bg` in
+/// ui/src/styles/tokens.css, light or dark as the system theme) instead of white: set before the
+/// window is first shown, so nothing flashes while WebKit starts and the page loads.
+fn paint_background(window: &tauri::WebviewWindow) {
+    let (red, green, blue) = match window.theme() {
+        Ok(tauri::Theme::Dark) => (0x16, 0x18, 0x1b),
+        _ => (0xf6, 0xf5, 0xf2),
+    };
+    let _ = window.set_background_color(Some(tauri::window::Color(red, green, blue, 255)));
 }
 
 /// What the window-state plugin keeps (in the config folder, `.window-state.json`): the window's

@@ -110,6 +110,21 @@ impl Journal {
         Ok(value)
     }
 
+    /// `write` for one large transaction (an import of thousands of notes): the page cache grows
+    /// to the bulk size for it, so the search index's pages are not spilled and read back again
+    /// mid-transaction, and goes back to the everyday size after, which frees the pages above it.
+    pub(crate) fn bulk_write<T>(
+        &self,
+        op: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        crate::store::db::set_cache(&self.conn, crate::store::db::BULK_CACHE_KIB)?;
+        let value = self.write(op);
+        let restored = crate::store::db::set_cache(&self.conn, crate::store::db::CACHE_KIB);
+        let value = value?;
+        restored?;
+        Ok(value)
+    }
+
     /// Deletes one row by id through `write` (`sql` is a `DELETE ... WHERE id = ?1`). Callers
     /// look the row up first, so deleting something that is gone answers `NOT_FOUND`.
     pub(crate) fn delete_by_id(&self, sql: &str, id: i64) -> Result<()> {

@@ -15,9 +15,24 @@ use crate::error::{Error, Result};
 use crate::store::keyfile::DataKey;
 use crate::store::migrate;
 
-/// Page cache size in KiB. SQLCipher decrypts every page it reads; a cache that holds the whole
-/// journal (which is small) keeps reads close to plain SQLite speed.
-pub(crate) const CACHE_KIB: i64 = 64 * 1024;
+/// Page cache size in KiB while the journal is open. SQLCipher decrypts every page it reads, so
+/// the cache keeps the pages a screen reads again (the dashboard's, a mentor's notes, the search
+/// index's first pages) close to plain SQLite speed. It is resident memory of the app for as long
+/// as the journal is unlocked, and the dashboard of a large journal fills whatever it is given:
+/// 64 MiB cost 66 MiB of the app's memory at 100,000 notes (docs/benchmarks.md, issue 17).
+/// 16 MiB still holds what a 10,000-note journal's dashboard reads (~14 MiB).
+pub(crate) const CACHE_KIB: i64 = 16 * 1024;
+
+/// The page cache for one large write: a migration that rebuilds the search index, an import of
+/// thousands of notes. The whole transaction's pages stay in memory (a migration at 100,000 notes
+/// took 6.1 s with 64 MiB, 42 s with SQLite's 2 MiB); the cache goes back to `CACHE_KIB` after.
+pub(crate) const BULK_CACHE_KIB: i64 = 64 * 1024;
+
+/// Sets the connection's page cache to `kib`; shrinking it frees the pages above the new size.
+pub(crate) fn set_cache(conn: &Connection, kib: i64) -> Result<()> {
+    conn.execute_batch(&format!("PRAGMA cache_size = -{kib};"))?;
+    Ok(())
+}
 
 /// How long a write waits for another process's write to finish before it reports the journal
 /// busy (a long import or restore in the other process).
@@ -89,9 +104,14 @@ pub(crate) fn open_then(
         ));
     }
     let version = migrate::schema_version(&conn)?;
-    if version > 0 && version < migrate::LATEST_SCHEMA_VERSION {
+    let migrating = version > 0 && version < migrate::LATEST_SCHEMA_VERSION;
+    if migrating {
         before_migrating(&conn)?;
+        set_cache(&conn, BULK_CACHE_KIB)?;
     }
     migrate::run(&mut conn)?;
+    if migrating {
+        set_cache(&conn, CACHE_KIB)?;
+    }
     Ok(conn)
 }

@@ -425,11 +425,11 @@ mod at_scale {
         let key = random::<DATA_KEY_BYTES>().unwrap();
         let mut conn = Connection::open(&path).unwrap();
         conn.execute_batch(&key_pragma(&key)).unwrap();
-        // As the journal's own connection has it (store/db.rs).
+        // As the journal's own connection has it while migrating (store/db.rs).
         conn.execute_batch(&format!(
             "PRAGMA journal_mode = WAL; PRAGMA temp_store = MEMORY; PRAGMA synchronous = FULL;
              PRAGMA cache_size = -{};",
-            crate::store::db::CACHE_KIB
+            crate::store::db::BULK_CACHE_KIB
         ))
         .unwrap();
         run_up_to(&mut conn, 6).unwrap();

@@ -186,7 +186,7 @@ impl Journal {
         self.back_up(BackupReason::BeforeImport)?;
         let now = self.now().to_rfc3339();
         let total = count(fresh.len());
-        self.write(|tx| {
+        self.bulk_write(|tx| {
             let mut mentor_of: HashMap<&str, MentorId> = HashMap::new();
             for mapping in mappings {
                 let id = match &mapping.to {
