@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Template } from "../../bindings/Template";
+import { template } from "../../test/fixtures";
 import { blankNote } from "./note-input";
 import { fillFromTemplate, untouched } from "./template-fill";
 
-const checkIn: Template = {
-  id: 2,
-  name: "Regular check-in",
-  description: "What happened since last time.",
-  body: "## Since we last met\n- ",
-  takeaways: ["Next time: …"],
-  builtinKey: "check_in",
-  defaultForMentors: 0,
-  createdAt: "2026-01-01T00:00:00",
-  updatedAt: "2026-01-01T00:00:00",
-};
+const checkIn = template();
 
 describe("filling a note from a template", () => {
   it("replaces the body and takeaways and keeps the rest as typed", () => {
