@@ -5,7 +5,7 @@
 
 use crate::support::{
     MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, chord, click, create_journal, el,
-    in_session, keys, screenshot, tap, wait_focus, wait_text,
+    in_session, keys, new_note_by_keys, screenshot, tap, wait_focus, wait_text,
 };
 use thirtyfour::prelude::*;
 
@@ -121,11 +121,7 @@ async fn keyboard_loop(d: &WebDriver) -> Outcome {
     el(d, "dashboard").await?;
 
     // From here on, keys only.
-    chord(d, Key::Control, 'n').await?;
-    wait_focus(d, "mentor-picker").await?;
-    keys(d, "osei").await?;
-    tap(d, Key::Enter).await?;
-    wait_focus(d, "note-body").await?;
+    new_note_by_keys(d, "osei").await?;
     keys(d, "Asked about the fellowship; she offered a letter.").await?;
     // Shift+Tab from the body is the title, just above it.
     chord(d, Key::Shift, Key::Tab).await?;
@@ -140,11 +136,7 @@ async fn keyboard_loop(d: &WebDriver) -> Outcome {
         "the saved note is on the mentor's timeline: {entry:?}"
     );
 
-    chord(d, Key::Control, 'n').await?;
-    wait_focus(d, "mentor-picker").await?;
-    keys(d, "osei").await?;
-    tap(d, Key::Enter).await?;
-    wait_focus(d, "note-body").await?;
+    new_note_by_keys(d, "osei").await?;
     tab_round(d, "note editor").await?;
 
     click(d, "nav-settings").await?;

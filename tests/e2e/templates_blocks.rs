@@ -4,8 +4,8 @@
 
 use crate::support::{
     MENTORS, Outcome, TauriDriver, add_mentor, built_app, check, chord, click, create_journal, el,
-    in_session, keys, screenshot, set_value, tap, texts, type_into, wait_count, wait_focus,
-    wait_text,
+    in_session, keys, new_note_by_keys, screenshot, set_value, tap, texts, type_into, wait_count,
+    wait_focus, wait_text,
 };
 use chrono::{Duration as Days, Local, NaiveDate};
 use thirtyfour::prelude::*;
@@ -46,11 +46,7 @@ async fn templates(d: &WebDriver) -> Outcome {
     el(d, "dashboard").await?;
 
     // Keys only: Ctrl+N, the mentor, Ctrl+T, filter, Enter, answer the first prompt, title, save.
-    chord(d, Key::Control, 'n').await?;
-    wait_focus(d, "mentor-picker").await?;
-    keys(d, "osei").await?;
-    tap(d, Key::Enter).await?;
-    wait_focus(d, "note-body").await?;
+    new_note_by_keys(d, "osei").await?;
     chord(d, Key::Control, 't').await?;
     wait_focus(d, "template-filter").await?;
     keys(d, "check-in").await?;
@@ -88,10 +84,7 @@ async fn templates(d: &WebDriver) -> Outcome {
     choose_option(d, "mf-template", "Feedback on a task").await?;
     click(d, "mf-save").await?;
     wait_count(d, "mentor-form", 0).await?;
-    chord(d, Key::Control, 'n').await?;
-    wait_focus(d, "mentor-picker").await?;
-    keys(d, "osei").await?;
-    tap(d, Key::Enter).await?;
+    new_note_by_keys(d, "osei").await?;
     wait_text(
         d,
         "[data-testid='note-template-used']",

@@ -48,3 +48,12 @@ pub async fn wait_focus(d: &WebDriver, id: &str) -> Outcome {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
+
+/// Ctrl+N, the mentor's name typed into the picker and Enter: the focus waits in the new note.
+pub async fn new_note_by_keys(d: &WebDriver, mentor: &str) -> Outcome {
+    chord(d, Key::Control, 'n').await?;
+    wait_focus(d, "mentor-picker").await?;
+    keys(d, mentor).await?;
+    tap(d, Key::Enter).await?;
+    wait_focus(d, "note-body").await
+}
