@@ -139,7 +139,7 @@ impl Journal {
         mentor: MentorId,
         input: &DecisionInput,
     ) -> Result<MentorshipReview> {
-        self.in_progress(id)?;
+        self.refuse_completed(id)?;
         let note = validate::text("note", &input.note, LONG)?;
         let now = self.now();
         let changed = self.write(|tx| {
@@ -168,7 +168,8 @@ impl Journal {
         id: MentorshipReviewId,
         completion: &ReviewCompletion,
     ) -> Result<MentorshipReview> {
-        let review = self.in_progress(id)?;
+        self.refuse_completed(id)?;
+        let review = self.mentorship_review(id)?;
         let closing = validate::text("closingNote", &completion.closing_note, LONG)?;
         for m in &review.mentors {
             check_decision(m)?;
@@ -242,19 +243,26 @@ impl Journal {
 
     /// Discards a review that is still in progress; a completed one is part of the record.
     pub fn delete_review(&self, id: MentorshipReviewId) -> Result<()> {
-        self.in_progress(id)?;
+        self.refuse_completed(id)?;
         self.delete_by_id("DELETE FROM mentorship_reviews WHERE id = ?1", id.0)
     }
 
-    fn in_progress(&self, id: MentorshipReviewId) -> Result<MentorshipReview> {
-        let review = self.mentorship_review(id)?;
-        if review.completed_on.is_some() {
+    /// Refuses a review that is completed (or gone), without working out its figures: deciding
+    /// and discarding need only to know that it is still in progress.
+    fn refuse_completed(&self, id: MentorshipReviewId) -> Result<()> {
+        let completed: Option<NaiveDate> = self
+            .conn
+            .prepare_cached("SELECT completed_on FROM mentorship_reviews WHERE id = ?1")?
+            .query_row([id.0], |row| row.get(0))
+            .optional()?
+            .ok_or(Error::NotFound("That review"))?;
+        if completed.is_some() {
             return Err(Error::Conflict(
                 "This review is completed; its decisions were applied and it is kept as it was."
                     .into(),
             ));
         }
-        Ok(review)
+        Ok(())
     }
 
     #[allow(clippy::type_complexity)]
