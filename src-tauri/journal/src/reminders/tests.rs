@@ -131,12 +131,18 @@ fn each_reminder_is_given_once_and_says_no_item_text() {
 fn a_mentor_paused_by_a_block_is_not_a_reminder() {
     let (_dir, j, _) = journal();
     switch_on(&j, 0, 0);
+    // It began once she was overdue (due 15 November): the board says paused, not overdue.
     j.add_block(&BlockInput::pausing(
         "ICU nights",
-        day("2026-11-10"),
+        day("2026-11-20"),
         day("2026-12-20"),
     ))
     .unwrap();
+    let board = j.dashboard(day("2026-12-02")).unwrap();
+    assert!(matches!(
+        board.mentors[0].cadence,
+        CadenceStatus::Paused { .. }
+    ));
     let given = j.reminders_due(at("2026-12-02", 3)).unwrap();
     assert!(
         given.iter().all(|r| !r.key.starts_with("overdue:")),
