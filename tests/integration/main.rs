@@ -20,6 +20,7 @@ mod notes;
 mod older_backups;
 mod plaintext;
 mod reflections;
+mod report_reviews;
 mod reports;
 mod restore;
 mod rules;

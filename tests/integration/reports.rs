@@ -13,8 +13,8 @@ use std::path::Path;
 
 use crate::{fast_kdf, passphrase};
 
-const MARKER: &str = "PRIVATE-MARKER";
-const LUCJA: &str = "Dr. Łucja Ñúñez";
+pub(crate) const MARKER: &str = "PRIVATE-MARKER";
+pub(crate) const LUCJA: &str = "Dr. Łucja Ñúñez";
 
 fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -67,7 +67,7 @@ fn item(
 
 /// The PDF's text as pdftotext reads it (keeping the layout, so a label stays beside its value), with every run of whitespace made one space, so a
 /// phrase matches wherever the layout wrapped it.
-fn pdf_text(dir: &Path, name: &str, bytes: &[u8]) -> String {
+pub(crate) fn pdf_text(dir: &Path, name: &str, bytes: &[u8]) -> String {
     assert!(bytes.starts_with(b"%PDF-"), "{name} is a PDF file");
     let path = dir.join(name);
     std::fs::write(&path, bytes).unwrap();
@@ -83,14 +83,14 @@ fn pdf_text(dir: &Path, name: &str, bytes: &[u8]) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-struct Fixture {
+pub(crate) struct Fixture {
     _dir: tempfile::TempDir,
-    journal: Journal,
+    pub(crate) journal: Journal,
     lucja: MentorId,
 }
 
 /// Three mentors over the first quarter of 2026, looked at on 15 April.
-fn fixture() -> Fixture {
+pub(crate) fn fixture() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let (mut journal, _) = Vault::create_with(dir.path(), &passphrase(), fast_kdf()).unwrap();
     on(&mut journal, "2026-01-01");

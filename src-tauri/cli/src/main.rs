@@ -97,7 +97,7 @@ enum Verb {
     },
     /// Write the journal (or a report from it) to a file.
     #[command(
-        after_help = "Examples:\n  mj export json ~/journal.json --encrypt\n  mj export markdown ~/journal-md\n  mj export portfolio --from 2026-01-01 --to 2026-06-30 ~/portfolio.pdf\n  mj export summary --mentor amara ~/for-amara.pdf"
+        after_help = "Examples:\n  mj export json ~/journal.json --encrypt\n  mj export markdown ~/journal-md\n  mj export portfolio --from 2026-01-01 --to 2026-06-30 --with-reviews ~/portfolio.pdf\n  mj export summary --mentor amara ~/for-amara.pdf"
     )]
     Export(transfer::ExportArgs),
     /// Import a jrnl or Day One file; --dry-run shows what it would do.

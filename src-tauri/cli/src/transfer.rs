@@ -49,6 +49,9 @@ pub struct ExportArgs {
     /// The portfolio's last day (default: today).
     #[arg(long, value_name = "DATE")]
     to: Option<String>,
+    /// Include the portfolio period's completed reviews (decisions and figures, not your notes).
+    #[arg(long)]
+    with_reviews: bool,
     /// Encrypt it with age under a passphrase of its own (`age -d` opens it anywhere).
     #[arg(long)]
     encrypt: bool,
@@ -88,11 +91,15 @@ pub fn export(ctx: &mut Ctx, args: ExportArgs) -> Result<()> {
     if args.mentor.is_some() && args.kind != ExportKind::Summary {
         return Err(only_for("mentor", "summary"));
     }
-    if (args.from.is_some() || args.to.is_some()) && args.kind != ExportKind::Portfolio {
-        return Err(only_for(
-            if args.from.is_some() { "from" } else { "to" },
-            "portfolio",
-        ));
+    if (args.from.is_some() || args.to.is_some() || args.with_reviews)
+        && args.kind != ExportKind::Portfolio
+    {
+        let flag = match (args.from.is_some(), args.to.is_some()) {
+            (true, _) => "from",
+            (_, true) => "to",
+            _ => "with-reviews",
+        };
+        return Err(only_for(flag, "portfolio"));
     }
     let journal = open(ctx)?;
     let mentor = match (args.kind, args.mentor.as_deref()) {
@@ -118,8 +125,8 @@ pub fn export(ctx: &mut Ctx, args: ExportArgs) -> Result<()> {
         ExportKind::Json => to_json(&journal.export_json_to(&path, protection)?)?,
         ExportKind::Markdown => to_json(&journal.export_markdown(&path, protection)?)?,
         ExportKind::Portfolio => {
-            journal.export_portfolio(&path, (from, to), protection)?;
-            serde_json::json!({ "from": from, "to": to })
+            journal.export_portfolio(&path, (from, to), args.with_reviews, protection)?;
+            serde_json::json!({ "from": from, "to": to, "withReviews": args.with_reviews })
         }
         ExportKind::Summary => {
             let mentor = mentor.ok_or_else(|| Error::Internal("no mentor".into()))?;

@@ -85,8 +85,8 @@ pub use transfer::job::{BackupDone, BackupJob, BackupProgress, BackupStage};
 pub use transfer::place::{BackupPlace, PLACE_FOLDER};
 pub use transfer::rekeyed::Reencrypted;
 pub use transfer::report::{
-    Meetings, Portfolio, PortfolioItem, PortfolioMentor, ReportGoal, ReportMilestone,
-    SummaryForMentor, SummaryItem, portfolio_pdf, summary_pdf,
+    Meetings, Portfolio, PortfolioItem, PortfolioMentor, PortfolioReview, PortfolioReviewMentor,
+    ReportGoal, ReportMilestone, SummaryForMentor, SummaryItem, portfolio_pdf, summary_pdf,
 };
 pub use transfer::restore::{BackupPreview, Restored, Secret, preview_backup};
 pub use transfer::retention::{Retention, expired as expired_backups};

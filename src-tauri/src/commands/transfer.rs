@@ -20,9 +20,10 @@ commands! {
         state.journal(|j| j.export_markdown(Path::new(&path), Protection::from_passphrase(passphrase.as_ref())))
     }
 
-    /// The mentorship portfolio for a period as a PDF (age-encrypted when a passphrase is given).
-    fn export_portfolio(state, path: String, from: NaiveDate, to: NaiveDate, passphrase: Option<Passphrase>) -> () {
-        state.journal(|j| j.export_portfolio(Path::new(&path), (from, to), Protection::from_passphrase(passphrase.as_ref())))
+    /// The mentorship portfolio for a period as a PDF, with the period's completed reviews when
+    /// asked (age-encrypted when a passphrase is given).
+    fn export_portfolio(state, path: String, from: NaiveDate, to: NaiveDate, with_reviews: bool, passphrase: Option<Passphrase>) -> () {
+        state.journal(|j| j.export_portfolio(Path::new(&path), (from, to), with_reviews, Protection::from_passphrase(passphrase.as_ref())))
     }
 
     /// The summary to hand a mentor as a PDF (age-encrypted when a passphrase is given).

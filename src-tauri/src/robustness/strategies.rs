@@ -129,6 +129,7 @@ pub(super) fn for_command(name: &str, w: &World) -> Option<BoxedStrategy<Case>> 
             ("path", nowhere()),
             ("from", past_day()),
             ("to", past_day()),
+            ("withReviews", flag()),
             ("passphrase", opt(fixed(json!("$pass"), true))),
         ]),
         "export_summary" => case(vec![

@@ -94,7 +94,7 @@ export type Commands = {
   vault_verify_cancel: { args: {}; result: null };
   export_json: { args: { path: string; passphrase: Passphrase | null }; result: JsonTransfer };
   export_markdown: { args: { path: string; passphrase: Passphrase | null }; result: MarkdownExport };
-  export_portfolio: { args: { path: string; from: string; to: string; passphrase: Passphrase | null }; result: null };
+  export_portfolio: { args: { path: string; from: string; to: string; withReviews: boolean; passphrase: Passphrase | null }; result: null };
   export_summary: { args: { path: string; mentorId: MentorId; passphrase: Passphrase | null }; result: null };
   import_preview: { args: { path: string; source: ImportSource; password: Passphrase | null }; result: ImportPreview };
   import_run: { args: { path: string; source: ImportSource; password: Passphrase | null; mappings: Array<TagMapping> }; result: ImportReport };

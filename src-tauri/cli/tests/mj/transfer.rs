@@ -111,10 +111,19 @@ fn exports_write_json_markdown_and_pdfs_and_encrypt_with_the_second_line() {
         pdf.to_str().unwrap(),
         "--from",
         "2 weeks ago",
+        "--with-reviews",
     ])
     .assert()
     .success();
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let err = fails(
+        &mut f.mj(&["export", "json", "x.json", "--with-reviews"]),
+        1,
+    );
+    assert!(
+        err.contains("--with-reviews is for `mj export portfolio`"),
+        "{err}"
+    );
     let pdf = out.path().join("summary.pdf");
     f.mj(&[
         "export",

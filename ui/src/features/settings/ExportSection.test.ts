@@ -162,7 +162,17 @@ describe("ExportSection", () => {
     refuse = false;
     await user.click(screen.getByTestId("export-submit"));
     await vi.waitFor(() => expect(screen.getByTestId("export-note")).toHaveTextContent("portfolio"));
-    expect(of("export_portfolio")[1]).toEqual({ path: "/home/u/portfolio.pdf", from: from.value, to: to.value, passphrase: null });
+    expect(of("export_portfolio")[1]).toEqual({
+      path: "/home/u/portfolio.pdf",
+      from: from.value,
+      to: to.value,
+      withReviews: false,
+      passphrase: null,
+    });
+    await user.click(screen.getByTestId("export-with-reviews"));
+    await user.click(screen.getByTestId("export-submit"));
+    await vi.waitFor(() => expect(screen.getByTestId("export-note")).toHaveTextContent("with its reviews"));
+    expect(of("export_portfolio")[2]).toMatchObject({ withReviews: true });
     const options = (of("plugin:dialog|save")[0]?.options ?? {}) as { defaultPath?: string };
     expect(options.defaultPath).toBe(`Mentorship portfolio ${to.value.slice(0, 4)}.pdf`);
   });

@@ -142,14 +142,21 @@ impl Journal {
         }
     }
 
-    /// The mentorship portfolio for `from`..=`to` as a PDF file.
+    /// The mentorship portfolio for `from`..=`to` as a PDF file, with the period's completed
+    /// reviews when `with_reviews`.
     pub fn export_portfolio(
         &self,
         path: &Path,
         (from, to): (chrono::NaiveDate, chrono::NaiveDate),
+        with_reviews: bool,
         protection: Protection<'_>,
     ) -> Result<()> {
-        let pdf = crate::transfer::report::portfolio_pdf(&self.portfolio(from, to)?)?;
+        let portfolio = if with_reviews {
+            self.portfolio_with_reviews(from, to)?
+        } else {
+            self.portfolio(from, to)?
+        };
+        let pdf = crate::transfer::report::portfolio_pdf(&portfolio)?;
         write_pdf(path, &pdf, protection)
     }
 

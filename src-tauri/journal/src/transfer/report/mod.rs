@@ -16,6 +16,7 @@ mod fonts;
 mod layout;
 mod portfolio;
 mod render;
+mod review;
 mod summary;
 #[cfg(test)]
 mod tests;
@@ -32,6 +33,7 @@ use crate::kinds::GoalStatus;
 pub(crate) use portfolio::active_days;
 pub use portfolio::{Meetings, Portfolio, PortfolioItem, PortfolioMentor};
 pub use render::{portfolio_pdf, summary_pdf};
+pub use review::{PortfolioReview, PortfolioReviewMentor};
 pub use summary::{SummaryForMentor, SummaryItem};
 
 /// A goal as a report shows it: its wording, where it stands and its checklist; never the

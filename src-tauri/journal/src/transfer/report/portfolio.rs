@@ -14,7 +14,7 @@ use rusqlite::params;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::ReportGoal;
+use super::{PortfolioReview, ReportGoal};
 use crate::blocks::Block;
 use crate::error::{Error, Result};
 use crate::goals::GoalFilter;
@@ -35,6 +35,8 @@ pub struct Portfolio {
     pub mentors: Vec<PortfolioMentor>,
     /// Goals achieved in the period that no mentor is linked to.
     pub other_goals: Vec<ReportGoal>,
+    /// Completed reviews ending in the period, when the trainee chose to include them.
+    pub reviews: Vec<PortfolioReview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -164,7 +166,15 @@ impl Journal {
                 .into_iter()
                 .map(|g| self.report_goal(g))
                 .collect::<Result<_>>()?,
+            reviews: Vec::new(),
         })
+    }
+
+    /// The portfolio with the completed reviews of its period (`portfolio_reviews`).
+    pub fn portfolio_with_reviews(&self, from: NaiveDate, to: NaiveDate) -> Result<Portfolio> {
+        let mut portfolio = self.portfolio(from, to)?;
+        portfolio.reviews = self.portfolio_reviews(portfolio.from, portfolio.to)?;
+        Ok(portfolio)
     }
 
     /// The public columns of every mentor, by name. Private notes and end reasons are not read.

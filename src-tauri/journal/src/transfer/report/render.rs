@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 
 use super::layout::Layout;
-use super::{Portfolio, PortfolioMentor, ReportGoal, SummaryForMentor, SummaryItem};
+use super::{Meetings, Portfolio, PortfolioReview, ReportGoal, SummaryForMentor, SummaryItem};
 use crate::error::Result;
-use crate::kinds::{Channel, GoalStatus, Owner};
+use crate::kinds::{Channel, Decision, GoalStatus, Owner, ReviewKind};
 
 /// The date as the reports print it: `1 Jan 2026`.
 pub(super) fn day(d: NaiveDate) -> String {
@@ -37,9 +37,9 @@ fn cadence(days: u32) -> String {
     }
 }
 
-pub(super) fn meetings_line(m: &PortfolioMentor) -> String {
-    let held = m.meetings.held;
-    match (m.meetings.cadence_days, m.meetings.expected) {
+pub(super) fn meetings_line(m: &Meetings) -> String {
+    let held = m.held;
+    match (m.cadence_days, m.expected) {
         (Some(c), Some(0)) => format!(
             "{} (agreed {}; none due yet in this period)",
             plural(held as usize, "meeting", "meetings"),
@@ -90,7 +90,7 @@ pub fn portfolio_pdf(p: &Portfolio) -> Result<Vec<u8>> {
             m.focus_areas.join(", ")
         };
         doc.field("Helped with", &areas);
-        doc.field("Meetings", &meetings_line(m));
+        doc.field("Meetings", &meetings_line(&m.meetings));
         doc.label("Goals achieved");
         if m.goals_achieved.is_empty() {
             doc.muted("No goals achieved in this period.");
@@ -122,7 +122,70 @@ pub fn portfolio_pdf(p: &Portfolio) -> Result<Vec<u8>> {
             goal(&mut doc, g);
         }
     }
+    if !p.reviews.is_empty() {
+        doc.heading("Reviews");
+    }
+    for r in &p.reviews {
+        review(&mut doc, r);
+    }
     doc.finish()
+}
+
+/// What a decision means to someone reading the portfolio.
+fn decision(d: Option<Decision>) -> &'static str {
+    match d {
+        Some(Decision::Keep) => "continue",
+        Some(Decision::Refine) => "continue with a refined agreement",
+        Some(Decision::Pause) => "pause",
+        Some(Decision::End) => "end",
+        None => "no decision",
+    }
+}
+
+/// A completed review: its period, the decision for each mentorship on its figures, and the
+/// goals carried over (the trainee's reasons and closing note are not in `PortfolioReview`).
+fn review(doc: &mut Layout, r: &PortfolioReview) {
+    doc.subheading(&r.title);
+    let kind = match r.kind {
+        ReviewKind::Yearly => "Yearly review",
+        ReviewKind::Rotation => "End-of-rotation review",
+    };
+    doc.muted(&format!(
+        "{kind} of {} – {}, completed {}",
+        day(r.from),
+        day(r.to),
+        day(r.completed_on)
+    ));
+    doc.gap(3.0);
+    doc.label("Mentorships");
+    if r.mentors.is_empty() {
+        doc.muted("No mentorships were active in this review.");
+    }
+    for m in &r.mentors {
+        let meetings = meetings_line(&m.meetings);
+        let items = format!(
+            "{} done, {} open",
+            plural(m.items_done as usize, "action item", "action items"),
+            m.items_open
+        );
+        doc.bullet(
+            0,
+            "•",
+            &format!(
+                "{}: {} · {meetings} · {items}",
+                m.name,
+                decision(m.decision)
+            ),
+        );
+    }
+    doc.label("Goals carried over");
+    if r.carried_over.is_empty() {
+        doc.muted("No goals carried over.");
+    }
+    for g in &r.carried_over {
+        doc.bullet(0, "→", g);
+    }
+    doc.gap(6.0);
 }
 
 /// A goal and its milestones as bullets.
