@@ -6,6 +6,7 @@ mod clipboard;
 mod commands;
 mod error;
 mod navigation;
+mod notifications;
 #[cfg(test)]
 mod robustness;
 mod session_watch;
@@ -53,14 +54,7 @@ pub fn run() {
             }));
             let handle = app.handle().clone();
             let _ = state.notify.set(Box::new(move |title, body| {
-                use tauri_plugin_notification::NotificationExt;
-                handle
-                    .notification()
-                    .builder()
-                    .title(title)
-                    .body(body)
-                    .show()
-                    .is_ok()
+                notifications::show(&handle, title, body)
             }));
             app.manage(state);
             session_watch::watch(app.handle());

@@ -108,15 +108,21 @@ impl AppState {
         }
     }
 
-    /// Shows the reminders the journal calls for now, as desktop notifications; returns how many
-    /// were shown (none when reminders are off, in quiet hours, or without a notification service).
+    /// Shows the reminders the journal calls for now, as desktop notifications, and records the
+    /// ones shown (a reminder the desktop refused is tried again next time); returns how many were
+    /// shown (none when reminders are off, in quiet hours, or without a notification service).
+    /// The journal is not held while the notification service answers.
     pub fn notify_reminders(&self) -> Result<u32> {
         let due = self.journal(|j| j.reminders_now())?;
         let Some(notify) = self.notify.get() else {
             return Ok(0);
         };
-        let shown = due.iter().filter(|r| notify(&r.title, &r.body)).count();
-        Ok(u32::try_from(shown).unwrap_or(u32::MAX))
+        let shown: Vec<_> = due
+            .into_iter()
+            .filter(|r| notify(&r.title, &r.body))
+            .collect();
+        self.journal(|j| j.reminders_given_now(&shown))?;
+        Ok(u32::try_from(shown.len()).unwrap_or(u32::MAX))
     }
 
     /// Like `journal`, for the rare operation that replaces the journal's connection (key rotation).
@@ -303,5 +309,60 @@ mod tests {
             ),
             "the journal is closed after the fallback lock"
         );
+    }
+
+    #[test]
+    fn a_reminder_the_desktop_did_not_show_comes_again() {
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let dir = tempfile::tempdir().unwrap();
+        let pass = Passphrase::new("correct horse battery staple");
+        let (j, _) =
+            Vault::create_with(dir.path(), &pass, journal::KdfParams::cheap_for_tests()).unwrap();
+        let mut settings = j.settings().unwrap();
+        settings.reminders = journal::ReminderSettings {
+            enabled: true,
+            quiet_from: 0,
+            quiet_to: 0,
+        };
+        j.update_settings(&settings).unwrap();
+        let mentor = j
+            .add_mentor(&journal::MentorInput {
+                cadence_days: Some(7),
+                ..journal::MentorInput::named("Dr. Osei")
+            })
+            .unwrap();
+        let long_ago = chrono::Local::now().naive_local() - chrono::Duration::days(30);
+        j.add_conversation(
+            &journal::ConversationInput {
+                mentor_id: Some(mentor.id),
+                occurred_at: Some(long_ago),
+                title: "Check-in".into(),
+                ..journal::ConversationInput::default()
+            },
+            false,
+        )
+        .unwrap();
+        j.lock();
+        let state = AppState::new(dir.path().to_path_buf());
+        state.unlock(&pass).unwrap();
+        let up = Arc::new(AtomicBool::new(false));
+        let service = Arc::clone(&up);
+        let _ = state
+            .notify
+            .set(Box::new(move |_, _| service.load(Ordering::SeqCst)));
+
+        assert_eq!(
+            state.notify_reminders().unwrap(),
+            0,
+            "no service: none shown"
+        );
+        up.store(true, Ordering::SeqCst);
+        let shown = state.notify_reminders().unwrap();
+        assert!(
+            shown >= 1,
+            "the overdue mentor is reminded once the service is up"
+        );
+        assert_eq!(state.notify_reminders().unwrap(), 0, "and only once");
     }
 }

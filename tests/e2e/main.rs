@@ -20,6 +20,7 @@ mod long_lists;
 mod plaintext;
 mod reading;
 mod readme;
+mod reminders;
 mod review;
 mod settings;
 mod templates_blocks;

@@ -112,7 +112,7 @@ fn day(d: NaiveDate) -> String {
 }
 
 /// A mentor met 30 days ago who agreed to meet every two weeks: overdue on the Overview.
-async fn overdue_mentor(d: &WebDriver, name: &str, today: NaiveDate) -> Outcome {
+pub(crate) async fn overdue_mentor(d: &WebDriver, name: &str, today: NaiveDate) -> Outcome {
     click(d, "nav-mentors").await?;
     add_mentor(d, name).await?;
     let row = d

@@ -113,12 +113,22 @@ pub fn reminders_for(board: &Dashboard, review_due: bool) -> Vec<Reminder> {
 }
 
 impl Journal {
-    /// The reminders to show now, on the journal's clock.
+    /// The reminders to show now, on the journal's clock (`reminders_due`).
     pub fn reminders_now(&self) -> Result<Vec<Reminder>> {
         self.reminders_due(self.local_now())
     }
 
-    /// The reminders to show at `now` (none when off or in the quiet hours), each recorded as given.
+    /// Records reminders shown now, on the journal's clock (`reminders_given`).
+    pub fn reminders_given_now(&self, given: &[Reminder]) -> Result<()> {
+        self.reminders_given(given, self.local_now().date())
+    }
+
+    /// The reminders to show at `now` (none when off or in the quiet hours) that were not given
+    /// before. Nothing is recorded: the caller shows them and then records, with
+    /// `reminders_given`, only those the desktop actually showed, so a reminder that could not
+    /// be shown (no notification service yet, a D-Bus hiccup) is tried again on the next round
+    /// instead of being lost. The notification is shown outside the journal's lock, which is why
+    /// this is two steps and not one that takes the notifier.
     pub fn reminders_due(&self, now: NaiveDateTime) -> Result<Vec<Reminder>> {
         let settings = self.settings()?.reminders;
         if !settings.enabled || in_quiet_hours(now.hour(), settings.quiet_from, settings.quiet_to) {
@@ -131,17 +141,27 @@ impl Journal {
             .list_reviews()?
             .iter()
             .any(|r| r.completed_on.is_some_and(|on| on > year_ago));
-        let mut sent = self.sent_reminders(today)?;
-        let fresh: Vec<Reminder> = reminders_for(&board, review_due)
+        let sent = self.sent_reminders(today)?;
+        Ok(reminders_for(&board, review_due)
             .into_iter()
             .filter(|r| !sent.iter().any(|(key, _)| key == &r.key))
-            .collect();
-        if !fresh.is_empty() {
-            sent.extend(fresh.iter().map(|r| (r.key.clone(), today)));
-            let kept: Vec<String> = sent.iter().map(|(k, on)| format!("{on} {k}")).collect();
-            self.put_setting(SENT_KEY, &kept.join("\n"))?;
+            .collect())
+    }
+
+    /// Records reminders as given on `today`, so none is shown twice (also across restarts);
+    /// records older than `REMEMBER_DAYS` are let go.
+    pub fn reminders_given(&self, given: &[Reminder], today: NaiveDate) -> Result<()> {
+        if given.is_empty() {
+            return Ok(());
         }
-        Ok(fresh)
+        let mut sent = self.sent_reminders(today)?;
+        for r in given {
+            if !sent.iter().any(|(key, _)| key == &r.key) {
+                sent.push((r.key.clone(), today));
+            }
+        }
+        let kept: Vec<String> = sent.iter().map(|(k, on)| format!("{on} {k}")).collect();
+        self.put_setting(SENT_KEY, &kept.join("\n"))
     }
 
     /// The keys given in the last `REMEMBER_DAYS`, with the day each was given.

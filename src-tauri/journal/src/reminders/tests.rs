@@ -115,6 +115,11 @@ fn each_reminder_is_given_once_and_says_no_item_text() {
             .all(|r| !r.title.contains("SECRET") && !r.body.contains("SECRET")),
         "no item text in a notification: {first:?}"
     );
+    // Only what the desktop showed is recorded: the rest comes again on the next round.
+    assert_eq!(j.reminders_due(at("2026-12-02", 9)).unwrap(), first);
+    j.reminders_given(&first[..1], day("2026-12-02")).unwrap();
+    assert_eq!(j.reminders_due(at("2026-12-02", 9)).unwrap(), first[1..]);
+    j.reminders_given(&first, day("2026-12-02")).unwrap();
     assert!(j.reminders_due(at("2026-12-02", 9)).unwrap().is_empty());
     // Remembered in the journal, so not again after the app restarts.
     drop(j);
