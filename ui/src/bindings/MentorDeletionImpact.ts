@@ -3,4 +3,12 @@
 /**
  * What deleting a mentor would take with it, for the confirmation dialog.
  */
-export type MentorDeletionImpact = { conversations: number, actionItems: number, outreach: number, };
+export type MentorDeletionImpact = { conversations: number, actionItems: number, outreach: number, 
+/**
+ * Private relationship checks answered about this mentor.
+ */
+relationshipChecks: number, 
+/**
+ * Reviews this mentor is part of (their decision and figures go with them).
+ */
+reviews: number, };

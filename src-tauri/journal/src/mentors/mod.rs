@@ -152,4 +152,8 @@ pub struct MentorDeletionImpact {
     pub conversations: u32,
     pub action_items: u32,
     pub outreach: u32,
+    /// Private relationship checks answered about this mentor.
+    pub relationship_checks: u32,
+    /// Reviews this mentor is part of (their decision and figures go with them).
+    pub reviews: u32,
 }

@@ -266,6 +266,10 @@ impl Journal {
             conversations: count("SELECT count(*) FROM conversations WHERE mentor_id = ?1")?,
             action_items: count("SELECT count(*) FROM action_items WHERE mentor_id = ?1")?,
             outreach: count("SELECT count(*) FROM outreach WHERE mentor_id = ?1")?,
+            relationship_checks: count(
+                "SELECT count(*) FROM relationship_checks WHERE mentor_id = ?1",
+            )?,
+            reviews: count("SELECT count(*) FROM mentorship_review_mentors WHERE mentor_id = ?1")?,
         })
     }
 

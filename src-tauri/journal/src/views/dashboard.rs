@@ -17,7 +17,7 @@ use crate::kinds::MentorStatus;
 use crate::kinds::OutreachOutcome;
 use crate::mentors::MentorId;
 use crate::mentors::cadence::{CadenceStatus, cadence_with_blocks};
-use crate::mentors::{Outreach, row_to_outreach};
+use crate::mentors::{CheckDue, Outreach, check_due, row_to_outreach};
 use crate::notes::actions::{ActionItem, row_to_action};
 
 /// Action items due within this many days after today count as "this week": today plus the
@@ -52,6 +52,8 @@ pub struct MentorDue {
     pub cadence: CadenceStatus,
     pub last_met: Option<NaiveDate>,
     pub days_since_last: Option<i64>,
+    /// Whether the private relationship check is due (the mentor page asks it).
+    pub check: CheckDue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -217,7 +219,9 @@ impl Journal {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, cadence_days,
                  (SELECT substr(occurred_at, 1, 10) FROM conversations c
-                  WHERE c.mentor_id = mentors.id AND c.is_draft = 0 ORDER BY occurred_at DESC LIMIT 1)
+                  WHERE c.mentor_id = mentors.id AND c.is_draft = 0 ORDER BY occurred_at DESC LIMIT 1),
+                 check_every_weeks, status_since,
+                 (SELECT max(answered_on) FROM relationship_checks r WHERE r.mentor_id = mentors.id)
              FROM mentors WHERE status = 'active' ORDER BY name COLLATE NOCASE, id",
         )?;
         // The pausing blocks once for every mentor: the rule filters them per mentor in memory.
@@ -240,6 +244,13 @@ impl Journal {
                 cadence_days,
                 days_since_last: last_met.map(|d| (today - d).num_days().max(0)),
                 last_met,
+                check: check_due(
+                    MentorStatus::Active,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                    today,
+                ),
             })
         })?;
         let mut list = rows.collect::<rusqlite::Result<Vec<_>>>()?;

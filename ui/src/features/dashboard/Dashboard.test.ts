@@ -10,7 +10,24 @@ const data: Data = {
   goals: [],
   activeGoals: 0,
   mentors: [
-    { id: 1, name: "Dr. Osei", cadenceDays: 28, cadence: { kind: "onTrack", dueInDays: 28 }, lastMet: "2026-12-01", daysSinceLast: 0 },
+    {
+      id: 1,
+      name: "Dr. Osei",
+      cadenceDays: 28,
+      cadence: { kind: "onTrack", dueInDays: 28 },
+      lastMet: "2026-12-01",
+      daysSinceLast: 0,
+      check: { kind: "notScheduled" },
+    },
+    {
+      id: 2,
+      name: "Dr. Kim",
+      cadenceDays: null,
+      cadence: { kind: "notTracked" },
+      lastMet: null,
+      daysSinceLast: null,
+      check: { kind: "due", since: "2026-11-30" },
+    },
   ],
   actionItems: [],
   overdueItems: 0,
@@ -44,6 +61,17 @@ describe("Dashboard", () => {
     expect(rows[0]).toHaveTextContent("Asked 21 days ago");
     expect(within(rows[0] as HTMLElement).getByText("Time to follow up")).toBeInTheDocument();
     expect(within(rows[1] as HTMLElement).queryByText("Time to follow up")).not.toBeInTheDocument();
-    expect(screen.getByTestId("dashboard-mentor")).toHaveTextContent("Met today");
+    const mentors = screen.getAllByTestId("dashboard-mentor");
+    expect(mentors[0]).toHaveTextContent("Met today");
+    expect(within(mentors[0] as HTMLElement).queryByTestId("dashboard-check-due")).not.toBeInTheDocument();
+  });
+
+  it("says when a mentor's relationship check is due, and opens the mentor page where it is asked", async () => {
+    mockIPC((cmd) => (cmd === "dashboard" ? data : []));
+    render(Dashboard);
+    const rows = await screen.findAllByTestId("dashboard-mentor");
+    const due = within(rows[1] as HTMLElement).getByTestId("dashboard-check-due");
+    expect(due).toHaveTextContent("Relationship check due");
+    expect(due.tagName).toBe("BUTTON");
   });
 });

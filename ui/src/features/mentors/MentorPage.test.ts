@@ -11,7 +11,11 @@ import type { Conversation } from "../../bindings/Conversation";
 import { todayIso } from "../../lib/format";
 
 /** A mentor page whose core allows the changes in `next`; records what `mentor_set_status` gets. */
-function setup(status: MentorStatus, next: MentorStatus[], impact = { conversations: 0, actionItems: 0, outreach: 0 }) {
+function setup(
+  status: MentorStatus,
+  next: MentorStatus[],
+  impact = { conversations: 0, actionItems: 0, outreach: 0, relationshipChecks: 0, reviews: 0 },
+) {
   let current: Mentor = mentor({ status, nextStatuses: next });
   const changes: unknown[] = [];
   mockIPC((cmd, args) => {
@@ -81,7 +85,13 @@ describe("MentorPage edit form", () => {
 
 describe("MentorPage delete dialog", () => {
   it("names the prospect's own way to keep the history and leaves out what there is none of", async () => {
-    const { user } = setup("prospective", ["active", "ended"], { conversations: 0, actionItems: 0, outreach: 2 });
+    const { user } = setup("prospective", ["active", "ended"], {
+      conversations: 0,
+      actionItems: 0,
+      outreach: 2,
+      relationshipChecks: 0,
+      reviews: 0,
+    });
     await user.click(await screen.findByTestId("mentor-delete"));
     const dialog = screen.getByRole("dialog");
     expect(within(dialog).getByTestId("delete-impact")).toHaveTextContent("This also deletes 2 outreach entries. It cannot be undone.");
@@ -91,10 +101,18 @@ describe("MentorPage delete dialog", () => {
   });
 
   it("lists every count there is, and says so when there is nothing else", async () => {
-    const { user } = setup("active", ["paused", "ended"], { conversations: 3, actionItems: 1, outreach: 0 });
+    const { user } = setup("active", ["paused", "ended"], {
+      conversations: 3,
+      actionItems: 1,
+      outreach: 0,
+      relationshipChecks: 2,
+      reviews: 1,
+    });
     await user.click(await screen.findByTestId("mentor-delete"));
     const dialog = screen.getByRole("dialog");
-    expect(within(dialog).getByTestId("delete-impact")).toHaveTextContent("This also deletes 3 conversations and 1 action item.");
+    expect(within(dialog).getByTestId("delete-impact")).toHaveTextContent(
+      "This also deletes 3 conversations, 1 action item, 2 relationship checks and their part in 1 review.",
+    );
     expect(dialog).toHaveTextContent("To keep the history, use “End relationship” instead.");
   });
 

@@ -163,6 +163,11 @@ fn checks_are_scheduled_answered_and_kept_as_a_trend_across_an_export() {
             since: day("2026-03-02")
         }
     );
+    assert_eq!(
+        journal.dashboard(today).unwrap().mentors[0].check,
+        scheduled.due,
+        "the dashboard says the mentor page asks"
+    );
     for (weeks, field) in [(0, "everyWeeks"), (53, "everyWeeks")] {
         assert_eq!(
             validation_field(journal.set_check_schedule(osei, Some(weeks)).unwrap_err()),
@@ -194,6 +199,18 @@ fn checks_are_scheduled_answered_and_kept_as_a_trend_across_an_export() {
         }
     );
     assert_eq!(after.checks.len(), 2);
+    assert_eq!(
+        journal.dashboard(today).unwrap().mentors[0].check,
+        after.due
+    );
+    assert_eq!(
+        journal
+            .mentor_deletion_impact(osei)
+            .unwrap()
+            .relationship_checks,
+        2,
+        "deleting the mentor says it takes the checks"
+    );
     assert_eq!(after.checks[1].note, "after the rota change");
     assert_eq!(
         after.checks[0].answered_on,
