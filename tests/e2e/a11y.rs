@@ -190,6 +190,10 @@ async fn walk(d: &WebDriver, audit: &mut Audit, dark: bool) -> Outcome {
     click(d, "rv-decision-refine").await?;
     audit.screen(d, "review-step").await?;
 
+    click(d, "nav-reflections").await?;
+    el(d, "reflections-screen").await?;
+    audit.screen(d, "reflections").await?;
+
     click(d, "nav-calendar").await?;
     wait_text(d, "[data-testid='calendar-details']", "On this day").await?;
     audit.screen(d, "calendar").await?;

@@ -74,7 +74,15 @@ async fn calendar(d: &WebDriver, mode: &str) -> Outcome {
     wait_focus(d, "note-body").await?;
     keys(d, "Noticed I skip lunch on call days.").await?;
     chord(d, Key::Control, Key::Enter).await?;
-    el(d, "dashboard").await?;
+    // Saved, it is listed with the other reflections (the one seeded today among them).
+    el(d, "reflections-screen").await?;
+    wait_text(d, "[data-testid='reflections-list']", "Reflection").await?;
+    wait_text(
+        d,
+        "[data-testid='reflections-list']",
+        "A hard week of nights",
+    )
+    .await?;
 
     click(d, "nav-calendar").await?;
     wait_text(

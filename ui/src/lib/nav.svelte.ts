@@ -12,7 +12,8 @@ export type View =
   | { kind: "prep"; mentorId: MentorId }
   | { kind: "mentors" }
   | { kind: "mentor"; id: MentorId }
-  | { kind: "note"; id?: ConversationId; mentorId?: MentorId }
+  | { kind: "note"; id?: ConversationId; mentorId?: MentorId; reflection?: boolean }
+  | { kind: "reflections" }
   | { kind: "actions" }
   | { kind: "blocks" }
   | { kind: "calendar" }
