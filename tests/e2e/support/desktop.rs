@@ -15,8 +15,28 @@ pub struct SessionBus {
 
 impl SessionBus {
     pub fn start() -> Outcome<Self> {
+        Self::start_with(&["--session"])
+    }
+
+    /// A bus that starts no service on demand (the session config would start any installed
+    /// one, dunst for notifications among them): only what a test runs itself is on it.
+    pub fn start_bare() -> Outcome<Self> {
+        let config = std::env::temp_dir().join("mj-e2e-bare-bus.conf");
+        std::fs::write(
+            &config,
+            "<!DOCTYPE busconfig PUBLIC \"-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN\" \
+             \"http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd\">\
+             <busconfig><type>session</type><listen>unix:tmpdir=/tmp</listen>\
+             <policy context=\"default\"><allow send_destination=\"*\" eavesdrop=\"true\"/>\
+             <allow eavesdrop=\"true\"/><allow own=\"*\"/></policy></busconfig>",
+        )?;
+        Self::start_with(&[&format!("--config-file={}", config.display())])
+    }
+
+    fn start_with(config: &[&str]) -> Outcome<Self> {
         let mut daemon = tool("dbus-daemon")?
-            .args(["--session", "--nofork", "--print-address"])
+            .args(config)
+            .args(["--nofork", "--print-address"])
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
