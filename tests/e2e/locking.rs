@@ -2,9 +2,9 @@
 
 use crate::support::{
     Outcome, PASSPHRASE, SessionBus, TauriDriver, add_mentor, built_app, check, click,
-    create_journal, el, in_session, quick_note, resume_draft, testid, type_into, unlock, wait_text,
+    create_journal, el, in_app_on_bus, in_session, quick_note, resume_draft, testid, type_into,
+    unlock, wait_text,
 };
-use std::path::Path;
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
 
@@ -98,16 +98,6 @@ async fn screen_lock_flow(driver: &WebDriver, bus: &SessionBus) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_screen_lock_locks_the_journal() -> Outcome {
-    let app = built_app()?;
-    let journal_dir = tempfile::tempdir()?;
     let bus = SessionBus::start()?;
-    let driver = TauriDriver::start_with(
-        journal_dir.path(),
-        &[("DBUS_SESSION_BUS_ADDRESS", Path::new(&bus.address))],
-    )?;
-    let bus_ref = &bus;
-    in_session(driver.session(&app).await?, async move |d: &WebDriver| {
-        screen_lock_flow(d, bus_ref).await
-    })
-    .await
+    in_app_on_bus(&bus, async |d: &WebDriver| screen_lock_flow(d, &bus).await).await
 }

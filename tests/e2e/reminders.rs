@@ -4,13 +4,11 @@
 //! holds it, with no note text in it) and the round after that shows nothing again.
 
 use crate::support::{
-    Outcome, SessionBus, TauriDriver, built_app, check, click, create_journal, el, in_session,
-    set_value, wait_text,
+    Outcome, SessionBus, check, click, create_journal, el, in_app_on_bus, set_value, wait_text,
 };
 use crate::templates_blocks::overdue_mentor;
 use chrono::Local;
 use mentor_journal_tests::tool;
-use std::path::Path;
 use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 use thirtyfour::prelude::*;
@@ -161,16 +159,6 @@ async fn reminders(d: &WebDriver, bus: &SessionBus) -> Outcome {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_reminder_reaches_a_real_notification_service_once_it_runs() -> Outcome {
-    let app = built_app()?;
-    let journal_dir = tempfile::tempdir()?;
     let bus = SessionBus::start_bare()?;
-    let driver = TauriDriver::start_with(
-        journal_dir.path(),
-        &[("DBUS_SESSION_BUS_ADDRESS", Path::new(&bus.address))],
-    )?;
-    let bus_ref = &bus;
-    in_session(driver.session(&app).await?, async move |d: &WebDriver| {
-        reminders(d, bus_ref).await
-    })
-    .await
+    in_app_on_bus(&bus, async |d: &WebDriver| reminders(d, &bus).await).await
 }

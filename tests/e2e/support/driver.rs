@@ -108,6 +108,21 @@ pub fn built_app() -> Outcome<PathBuf> {
     Ok(app)
 }
 
+/// Runs the steps in a fresh app on a new journal whose session bus is `bus` (a screen lock to
+/// signal, a notification service to show reminders), then quits it.
+pub async fn in_app_on_bus<T>(
+    bus: &super::SessionBus,
+    steps: impl AsyncFnOnce(&WebDriver) -> Outcome<T>,
+) -> Outcome<T> {
+    let app = built_app()?;
+    let journal_dir = tempfile::tempdir()?;
+    let driver = TauriDriver::start_with(
+        journal_dir.path(),
+        &[("DBUS_SESSION_BUS_ADDRESS", Path::new(&bus.address))],
+    )?;
+    in_session(driver.session(&app).await?, steps).await
+}
+
 /// Runs the steps, quits the session whatever happened, then reports the steps' outcome.
 pub async fn in_session<T>(
     driver: WebDriver,

@@ -24,7 +24,7 @@ mod page;
 mod steps;
 
 pub use desktop::{SessionBus, clipboard, files_containing, scan};
-pub use driver::{TauriDriver, built_app, in_session, screenshot};
+pub use driver::{TauriDriver, built_app, in_app_on_bus, in_session, screenshot};
 pub use keys::{chord, keys, new_note_by_keys, tap, wait_focus};
 pub use page::{
     click, click_css, count, el, mentor_names, press, set_value, testid, texts, type_into,
